@@ -1,0 +1,71 @@
+#include "core/import_run.h"
+
+#include <cstdio>
+
+namespace cw {
+
+std::string json_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  return out;
+}
+
+std::string ImportRun::rejected_json() const {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [reason, r] : rejected) {
+    if (!first) out += ",";
+    first = false;
+    out += "\"" + json_escape(reason) + "\":{\"count\":" + std::to_string(r.count) + ",\"lines\":[";
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+      if (i) out += ",";
+      out += std::to_string(r.lines[i]);
+    }
+    out += "]";
+    if (auto it = first_error.find(reason); it != first_error.end()) {
+      out += ",\"example\":\"" + json_escape(it->second) + "\"";
+    }
+    out += "}";
+  }
+  return out + "}";
+}
+
+std::string ImportRun::to_json() const {
+  auto str = [](std::string_view v) { return "\"" + json_escape(v) + "\""; };
+  auto num = [](std::int64_t v) { return std::to_string(v); };
+  std::string out = "{";
+  out += "\"id\":" + num(id);
+  out += ",\"source\":" + str(source);
+  out += ",\"input\":" + str(input);
+  out += ",\"state\":" + str(state);
+  out += ",\"started\":" + str(format_instant(started));
+  out += ",\"finished\":" + (state == "running" ? std::string("null") : str(format_instant(finished)));
+  out += ",\"rows_read\":" + num(rows_read);
+  out += ",\"new\":" + num(added);
+  out += ",\"updated\":" + num(updated);
+  out += ",\"cancelled\":" + num(cancelled);
+  out += ",\"unchanged\":" + num(unchanged);
+  out += ",\"rejected\":" + rejected_json();
+  out += ",\"error\":" + str(error);
+  return out + "}";
+}
+
+}  // namespace cw

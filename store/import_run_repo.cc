@@ -1,0 +1,78 @@
+#include <nlohmann/json.hpp>
+
+#include "store/repos.h"
+
+namespace cw::store {
+
+Result<void> ImportRunRepo::start(ImportRun& run) {
+  auto& s = db_.stmt("INSERT INTO import_runs (source, input, started, state) VALUES (?,?,?,?)");
+  s.bind_all(run.source, run.input, static_cast<std::int64_t>(run.started.time_since_epoch().count()),
+             run.state);
+  CW_TRY(s.run());
+  run.id = db_.last_insert_rowid();
+  return {};
+}
+
+Result<void> ImportRunRepo::finish(const ImportRun& run) {
+  auto& s = db_.stmt(
+      "UPDATE import_runs SET finished=?, state=?, rows_read=?, new=?, updated=?, cancelled=?, "
+      "unchanged=?, rejected=?, error=? WHERE id=?");
+  s.bind_all(static_cast<std::int64_t>(run.finished.time_since_epoch().count()), run.state,
+             run.rows_read, run.added, run.updated, run.cancelled, run.unchanged,
+             run.rejected_json(), run.error, run.id);
+  return s.run();
+}
+
+Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit) {
+  std::vector<ImportRun> out;
+  auto& s = db_.stmt(
+      "SELECT id, source, input, started, finished, state, rows_read, new, updated, cancelled, "
+      "unchanged, rejected, error FROM import_runs ORDER BY id DESC LIMIT ?");
+  s.bind(1, limit);
+  while (CW_TRY(s.step())) {
+    ImportRun r;
+    r.id = s.int64(0);
+    r.source = s.text(1);
+    r.input = s.text(2);
+    r.started = Instant{std::chrono::seconds{s.int64(3)}};
+    r.finished = Instant{std::chrono::seconds{s.opt_int64(4).value_or(0)}};
+    r.state = s.text(5);
+    r.rows_read = s.int64(6);
+    r.added = s.int64(7);
+    r.updated = s.int64(8);
+    r.cancelled = s.int64(9);
+    r.unchanged = s.int64(10);
+    const auto rejected = nlohmann::json::parse(s.text(11), nullptr, /*allow_exceptions=*/false);
+    if (rejected.is_object()) {
+      for (const auto& [reason, value] : rejected.items()) {
+        auto& rj = r.rejected[reason];
+        rj.count = value.value("count", std::int64_t{0});
+        if (value.contains("lines")) rj.lines = value["lines"].get<std::vector<std::int64_t>>();
+        if (value.contains("example")) r.first_error[reason] = value["example"].get<std::string>();
+      }
+    }
+    r.error = s.text(12);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::string> ImportRunRepo::last_fingerprint(const std::string& source,
+                                                    const std::string& input) {
+  auto& s = db_.stmt(
+      "SELECT fingerprint FROM import_runs WHERE source = ? AND input = ? AND state = 'ok' "
+      "AND fingerprint != '' ORDER BY id DESC LIMIT 1");
+  s.bind_all(source, input);
+  if (!CW_TRY(s.step())) return std::string();
+  auto f = s.text(0);
+  s.reset();
+  return f;
+}
+
+Result<void> ImportRunRepo::set_fingerprint(Id run, const std::string& fingerprint) {
+  auto& s = db_.stmt("UPDATE import_runs SET fingerprint = ? WHERE id = ?");
+  s.bind_all(fingerprint, run);
+  return s.run();
+}
+
+}  // namespace cw::store

@@ -1,0 +1,177 @@
+#include <algorithm>
+
+#include "store/repos.h"
+
+namespace cw::store {
+namespace {
+
+std::string grid_text(const Availability& a) {
+  std::string g(14, '0');
+  for (std::size_t i = 0; i < 14; ++i) g[i] = a.grid[i] ? '1' : '0';
+  return g;
+}
+
+void sort_unique(std::vector<std::string>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+bool same_volunteer(Volunteer a, Volunteer b) {
+  sort_unique(a.sites);
+  sort_unique(b.sites);
+  sort_unique(a.languages);
+  sort_unique(b.languages);
+  auto by_range = [](const DateRange& x, const DateRange& y) {
+    return std::tie(x.first, x.last) < std::tie(y.first, y.last);
+  };
+  auto by_half = [](const HalfDay& x, const HalfDay& y) {
+    return std::tie(x.date, x.half) < std::tie(y.date, y.half);
+  };
+  std::sort(a.availability.blackouts.begin(), a.availability.blackouts.end(), by_range);
+  std::sort(b.availability.blackouts.begin(), b.availability.blackouts.end(), by_range);
+  std::sort(a.availability.extra.begin(), a.availability.extra.end(), by_half);
+  std::sort(b.availability.extra.begin(), b.availability.extra.end(), by_half);
+  auto ranges_equal = [](const std::vector<DateRange>& x, const std::vector<DateRange>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(),
+                      [](const DateRange& p, const DateRange& q) {
+                        return p.first == q.first && p.last == q.last;
+                      });
+  };
+  return a.name == b.name && a.email == b.email && a.phone == b.phone && a.role == b.role &&
+         a.sites == b.sites && a.languages == b.languages && a.max_per_week == b.max_per_week &&
+         a.availability.grid == b.availability.grid &&
+         ranges_equal(a.availability.blackouts, b.availability.blackouts) &&
+         a.availability.extra == b.availability.extra && a.active == b.active &&
+         a.locale == b.locale;
+}
+
+constexpr const char* kColumns =
+    "id, handle, name, email, phone, role, max_per_week, grid, active, locale FROM volunteers";
+
+Result<Volunteer> read_row(const Statement& s) {
+  Volunteer v;
+  v.id = s.int64(0);
+  v.handle = s.text(1);
+  v.name = s.text(2);
+  v.email = s.text(3);
+  v.phone = s.text(4);
+  v.role = CW_TRY(parse_role(s.text(5)));
+  v.max_per_week = s.int32(6);
+  const auto grid = s.text(7);
+  for (std::size_t i = 0; i < 14 && i < grid.size(); ++i) v.availability.grid[i] = grid[i] == '1';
+  v.active = s.int64(8) != 0;
+  v.locale = s.text(9);
+  return v;
+}
+
+}  // namespace
+
+Result<UpsertOutcome> VolunteerRepo::upsert(const Volunteer& v, Instant now) {
+  const auto ts = static_cast<std::int64_t>(now.time_since_epoch().count());
+  auto existing = CW_TRY(find_by_handle(v.handle));
+  Id id = 0;
+  if (existing) {
+    if (same_volunteer(*existing, v)) return UpsertOutcome::unchanged;
+    id = existing->id;
+    auto& u = db_.stmt(
+        "UPDATE volunteers SET name=?, email=?, phone=?, role=?, max_per_week=?, grid=?, "
+        "active=?, locale=?, updated=? WHERE id=?");
+    u.bind_all(v.name, v.email, v.phone, to_string(v.role), v.max_per_week,
+               grid_text(v.availability), v.active, v.locale, ts, id);
+    CW_TRY(u.run());
+    for (const char* table : {"volunteer_sites", "volunteer_languages", "volunteer_blackouts",
+                              "volunteer_extra"}) {
+      auto& d = db_.stmt(std::string("DELETE FROM ") + table + " WHERE volunteer_id = ?");
+      d.bind(1, id);
+      CW_TRY(d.run());
+    }
+  } else {
+    auto& ins = db_.stmt(
+        "INSERT INTO volunteers (handle, name, email, phone, role, max_per_week, grid, active, "
+        "locale, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind_all(v.handle, v.name, v.email, v.phone, to_string(v.role), v.max_per_week,
+                 grid_text(v.availability), v.active, v.locale, ts, ts);
+    CW_TRY(ins.run());
+    id = db_.last_insert_rowid();
+  }
+  auto sites = v.sites;
+  sort_unique(sites);
+  for (const auto& site : sites) {
+    auto& s = db_.stmt("INSERT INTO volunteer_sites (volunteer_id, site) VALUES (?,?)");
+    s.bind_all(id, site);
+    CW_TRY(s.run());
+  }
+  auto languages = v.languages;
+  sort_unique(languages);
+  for (const auto& lang : languages) {
+    auto& s = db_.stmt("INSERT INTO volunteer_languages (volunteer_id, language) VALUES (?,?)");
+    s.bind_all(id, lang);
+    CW_TRY(s.run());
+  }
+  for (const auto& r : v.availability.blackouts) {
+    auto& s = db_.stmt("INSERT INTO volunteer_blackouts (volunteer_id, first, last) VALUES (?,?,?)");
+    s.bind_all(id, format_date(r.first), format_date(r.last));
+    CW_TRY(s.run());
+  }
+  for (const auto& e : v.availability.extra) {
+    auto& s = db_.stmt(
+        "INSERT OR IGNORE INTO volunteer_extra (volunteer_id, date, half) VALUES (?,?,?)");
+    s.bind_all(id, format_date(e.date), to_string(e.half));
+    CW_TRY(s.run());
+  }
+  return existing ? UpsertOutcome::updated : UpsertOutcome::added;
+}
+
+Result<void> VolunteerRepo::load_details(Volunteer& v) {
+  auto& s = db_.stmt("SELECT site FROM volunteer_sites WHERE volunteer_id = ? ORDER BY site");
+  s.bind(1, v.id);
+  while (CW_TRY(s.step())) v.sites.push_back(s.text(0));
+  auto& l = db_.stmt(
+      "SELECT language FROM volunteer_languages WHERE volunteer_id = ? ORDER BY language");
+  l.bind(1, v.id);
+  while (CW_TRY(l.step())) v.languages.push_back(l.text(0));
+  auto& b = db_.stmt(
+      "SELECT first, last FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY first");
+  b.bind(1, v.id);
+  while (CW_TRY(b.step())) {
+    v.availability.blackouts.push_back(
+        {CW_TRY(parse_iso_date(b.text(0))), CW_TRY(parse_iso_date(b.text(1)))});
+  }
+  auto& e = db_.stmt(
+      "SELECT date, half FROM volunteer_extra WHERE volunteer_id = ? ORDER BY date, half");
+  e.bind(1, v.id);
+  while (CW_TRY(e.step())) {
+    v.availability.extra.push_back({CW_TRY(parse_iso_date(e.text(0))), CW_TRY(parse_half(e.text(1)))});
+  }
+  return {};
+}
+
+Result<std::vector<Volunteer>> VolunteerRepo::all() {
+  std::vector<Volunteer> out;
+  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " ORDER BY handle");
+  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_row(s)));
+  for (auto& v : out) CW_TRY(load_details(v));
+  return out;
+}
+
+Result<std::optional<Volunteer>> VolunteerRepo::find_by_handle(const std::string& handle) {
+  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " WHERE handle = ?");
+  s.bind(1, handle);
+  if (!CW_TRY(s.step())) return std::optional<Volunteer>{};
+  auto v = CW_TRY(read_row(s));
+  s.reset();
+  CW_TRY(load_details(v));
+  return std::optional<Volunteer>(std::move(v));
+}
+
+Result<std::optional<Volunteer>> VolunteerRepo::find(Id id) {
+  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " WHERE id = ?");
+  s.bind(1, id);
+  if (!CW_TRY(s.step())) return std::optional<Volunteer>{};
+  auto v = CW_TRY(read_row(s));
+  s.reset();
+  CW_TRY(load_details(v));
+  return std::optional<Volunteer>(std::move(v));
+}
+
+}  // namespace cw::store
