@@ -1,0 +1,31 @@
+#include "scheduler/eligibility.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace cw::scheduler {
+
+Eligibility check_eligibility(const Volunteer& v, const SessionKey& s) {
+  if (!v.active) return Eligibility::inactive;
+  if (std::find(v.sites.begin(), v.sites.end(), s.site) == v.sites.end()) {
+    return Eligibility::other_site;
+  }
+  const Availability& a = v.availability;
+  if (std::find(a.extra.begin(), a.extra.end(), HalfDay{s.date, s.half}) != a.extra.end()) {
+    return Eligibility::eligible;
+  }
+  if (!a.weekly(weekday_index(s.date), s.half)) return Eligibility::not_in_grid;
+  const bool blacked = std::any_of(a.blackouts.begin(), a.blackouts.end(),
+                                   [&](const DateRange& r) { return r.contains(s.date); });
+  return blacked ? Eligibility::blacked_out : Eligibility::eligible;
+}
+
+std::string weekday_half_phrase(LocalDate d, Half h) {
+  static constexpr std::array<std::string_view, 7> kDays{
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return std::string(kDays[static_cast<std::size_t>(weekday_index(d))]) +
+         (h == Half::am ? " mornings" : " afternoons");
+}
+
+}  // namespace cw::scheduler

@@ -1,0 +1,163 @@
+#include "scheduler/matcher.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+#include "scheduler/match_instance.h"
+#include "scheduler/match_network.h"
+
+namespace cw::scheduler {
+namespace {
+
+constexpr std::int64_t kNone = std::numeric_limits<std::int64_t>::min();
+
+struct ComponentPlan {
+  std::vector<int> chosen;  // candidate indices
+  std::int64_t value = kNone;
+  std::int64_t bound = 0;
+};
+
+std::vector<Pair> with_fixed(const Instance& inst, const Component& comp,
+                             const std::vector<int>& chosen) {
+  std::vector<Pair> pairs = comp.fixed;
+  for (const int c : chosen) {
+    const auto& cand = inst.candidates[static_cast<std::size_t>(c)];
+    pairs.push_back({cand.volunteer, cand.session});
+  }
+  return pairs;
+}
+
+std::int64_t value_of(const Instance& inst, const Component& comp, const std::vector<int>& chosen) {
+  return score_pairs(*inst.in, inst.previous, with_fixed(inst, comp, chosen));
+}
+
+// Keeps the non-trainees of a relaxed solution and re-solves the trainees by
+// flow over the sessions that now have a non-trainee: always feasible.
+std::vector<int> repair(const Instance& inst, const Component& comp, const SolveResult& relaxed,
+                        MatchStats& stats) {
+  SolveSpec spec;
+  spec.trainees_only = true;
+  std::vector<int> kept;
+  for (const int c : relaxed.chosen) {
+    const auto& cand = inst.candidates[static_cast<std::size_t>(c)];
+    if (inst.trainee[static_cast<std::size_t>(cand.volunteer)]) continue;
+    kept.push_back(c);
+    spec.extra_fixed.push_back({cand.volunteer, cand.session});
+  }
+  ++stats.flow_solves;
+  const SolveResult trainees = solve_component(inst, comp, spec);
+  kept.insert(kept.end(), trainees.chosen.begin(), trainees.chosen.end());
+  return kept;
+}
+
+struct Node {
+  std::vector<int> banned, forced;
+  std::int64_t parent_bound = std::numeric_limits<std::int64_t>::max();
+  friend bool operator<(const Node& a, const Node& b) { return a.parent_bound < b.parent_bound; }
+};
+
+int pick_branch_session(const MatchInput& in, const std::vector<int>& alone) {
+  return *std::max_element(alone.begin(), alone.end(), [&](int a, int b) {
+    const int wa = in.sessions[static_cast<std::size_t>(a)].weight();
+    const int wb = in.sessions[static_cast<std::size_t>(b)].weight();
+    return wa != wb ? wa < wb : a > b;
+  });
+}
+
+ComponentPlan branch_and_bound(const Instance& inst, const Component& comp,
+                               const MatchOptions& options, MatchStats& stats) {
+  const std::int64_t fixed_value = value_of(inst, comp, {});
+  ComponentPlan best;
+  std::priority_queue<Node> open;
+  open.push(Node{});
+  int nodes = 0;
+  while (!open.empty() && nodes < std::max(1, options.max_nodes)) {
+    Node node = open.top();
+    open.pop();
+    if (node.parent_bound <= best.value) continue;
+    ++nodes;
+    ++stats.flow_solves;
+    SolveSpec spec;
+    spec.banned = node.banned;
+    spec.forced = node.forced;
+    const SolveResult r = solve_component(inst, comp, spec);
+    if (r.forced_unfilled) continue;
+    const std::int64_t bound = fixed_value + r.value;
+    if (bound <= best.value) continue;
+    if (r.alone.empty()) {
+      best.chosen = r.chosen;
+      best.value = value_of(inst, comp, r.chosen);
+      continue;
+    }
+    auto repaired = repair(inst, comp, r, stats);
+    if (const auto v = value_of(inst, comp, repaired); v > best.value) {
+      best.value = v;
+      best.chosen = std::move(repaired);
+    }
+    if (bound <= best.value) continue;
+    const int s = pick_branch_session(*inst.in, r.alone);
+    Node ban = node, force = node;
+    ban.banned.push_back(s);
+    force.forced.push_back(s);
+    ban.parent_bound = force.parent_bound = bound;
+    open.push(std::move(ban));
+    open.push(std::move(force));
+  }
+  stats.bb_nodes += nodes;
+  best.bound = best.value;
+  while (!open.empty()) {
+    best.bound = std::max(best.bound, open.top().parent_bound);
+    open.pop();
+  }
+  return best;
+}
+
+ComponentPlan solve(const Instance& inst, const Component& comp, const MatchOptions& options,
+                    MatchStats& stats) {
+  if (comp.candidates.empty()) {
+    const auto v = value_of(inst, comp, {});
+    return {{}, v, v};
+  }
+  if (comp.has_trainee_candidates) return branch_and_bound(inst, comp, options, stats);
+  ++stats.flow_solves;
+  ComponentPlan plan;
+  plan.chosen = solve_component(inst, comp, SolveSpec{}).chosen;
+  plan.value = plan.bound = value_of(inst, comp, plan.chosen);
+  return plan;
+}
+
+}  // namespace
+
+Plan match(const MatchInput& in, const MatchOptions& options) {
+  const Instance inst = prepare(in);
+  Plan plan;
+  plan.stats.components = static_cast<int>(inst.components.size());
+  plan.stats.pairs = static_cast<std::int64_t>(inst.candidates.size());
+  for (const auto& comp : inst.components) {
+    const ComponentPlan cp = solve(inst, comp, options, plan.stats);
+    plan.bound += cp.bound;
+    for (const int c : cp.chosen) {
+      const auto& cand = inst.candidates[static_cast<std::size_t>(c)];
+      plan.assignments.push_back({cand.volunteer, cand.session, false});
+    }
+  }
+  for (const auto& p : inst.fixed) plan.assignments.push_back({p.volunteer, p.session, true});
+  std::sort(plan.assignments.begin(), plan.assignments.end(),
+            [](const Placement& a, const Placement& b) {
+              return std::tie(a.session, a.volunteer) < std::tie(b.session, b.volunteer);
+            });
+  plan.objective = plan_value(in, plan.assignments);
+  return plan;
+}
+
+std::int64_t plan_value(const MatchInput& in, const std::vector<Placement>& assignments) {
+  std::unordered_set<std::uint64_t> previous;
+  for (const auto& p : in.previous) previous.insert(Instance::key(p.volunteer, p.session));
+  std::vector<Pair> pairs;
+  pairs.reserve(assignments.size());
+  for (const auto& a : assignments) pairs.push_back({a.volunteer, a.session});
+  return score_pairs(in, previous, pairs);
+}
+
+}  // namespace cw::scheduler
