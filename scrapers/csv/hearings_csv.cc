@@ -1,0 +1,217 @@
+#include "scrapers/csv/hearings_csv.h"
+
+#include <expected>
+#include <fstream>
+#include <set>
+
+#include "core/text.h"
+#include "scrapers/csv/csv_run.h"
+#include "scrapers/csv/csv_table.h"
+#include "scrapers/csv/csv_values.h"
+#include "store/repos.h"
+
+namespace cw::scrapers {
+namespace {
+
+using csv::CsvTable;
+using csv::RowReject;
+
+enum Col : std::size_t {
+  kDate,
+  kTime,
+  kEndTime,
+  kSite,
+  kLocation,
+  kJudge,
+  kType,
+  kLanguage,
+  kDetained,
+  kCaseRef,
+  kStatus,
+  kNotes,
+  kKey,  // optional
+};
+
+csv::TableSpec hearings_spec(const std::string& path, const HearingsCsvOptions& opts) {
+  return {.file = csv::display_name(path),
+          .columns = {"date", "time", "end_time", "site", "location", "judge", "type", "language",
+                      "detained", "case_ref", "status", "notes", "key"},
+          .required = 12,
+          .aliases = opts.column_aliases};
+}
+
+std::string got(std::string_view v) { return ", got " + csv::shown_value(v); }
+
+// Parses the current record into a hearing (without checking for
+// duplicates). Fields are checked in column order; the first problem wins.
+std::expected<Hearing, RowReject> parse_row(const CsvTable& t, const std::set<std::string>& sites) {
+  Hearing h;
+  const auto date_text = t.get(kDate);
+  if (date_text.empty()) return std::unexpected(t.missing(kDate));
+  const auto date = csv::parse_sheet_date(date_text);
+  if (!date) {
+    return std::unexpected(
+        t.reject("bad-date", kDate, std::string(csv::kSheetDateExpected) + got(date_text)));
+  }
+  h.date = *date;
+
+  const auto time_text = t.get(kTime);
+  if (time_text.empty()) return std::unexpected(t.missing(kTime));
+  const auto start = csv::parse_sheet_time(time_text);
+  if (!start) {
+    return std::unexpected(
+        t.reject("bad-time", kTime, std::string(csv::kSheetTimeExpected) + got(time_text)));
+  }
+  h.start = *start;
+
+  if (const auto end_text = t.get(kEndTime); !end_text.empty()) {
+    const auto stop = csv::parse_sheet_time(end_text);
+    if (!stop) {
+      return std::unexpected(
+          t.reject("bad-end-time", kEndTime, std::string(csv::kSheetTimeExpected) + got(end_text)));
+    }
+    if (*stop <= h.start) {
+      return std::unexpected(
+          t.reject("bad-end-time", kEndTime,
+                   "expected a time after the start time " + format_time(h.start) + got(end_text)));
+    }
+    h.stop = *stop;
+  }
+
+  const auto site_text = t.get(kSite);
+  if (site_text.empty()) return std::unexpected(t.missing(kSite));
+  h.site = upper_ascii(site_text);
+  if (!sites.contains(h.site)) {
+    return std::unexpected(t.reject("unknown-site", kSite,
+                                    "expected a site code from the sites table" + got(site_text)));
+  }
+
+  h.location = t.get(kLocation);
+  h.judge = t.get(kJudge);
+
+  if (const auto type_text = t.get(kType); !type_text.empty()) {
+    auto type = parse_hearing_type(lower_ascii(type_text));
+    if (!type) {
+      return std::unexpected(
+          t.reject("bad-type", kType,
+                   "expected master, individual, bond, check-in or other" + got(type_text)));
+    }
+    h.type = *type;
+  }
+
+  h.language = lower_ascii(t.get(kLanguage));
+
+  if (const auto detained_text = t.get(kDetained); !detained_text.empty()) {
+    const auto detained = csv::parse_yes_no(detained_text);
+    if (!detained) {
+      return std::unexpected(t.reject("bad-detained", kDetained,
+                                      std::string(csv::kYesNoExpected) + got(detained_text)));
+    }
+    h.detained = *detained;
+  }
+
+  // PRIVATE: the case reference is checked for presence, never echoed.
+  h.case_ref = t.get(kCaseRef);
+
+  const auto status_text = t.get(kStatus);
+  const std::string status = lower_ascii(status_text);
+  if (status == "cancelled" || status == "canceled") {
+    h.status = HearingStatus::cancelled;
+    h.cancel_reason = "source";
+  } else if (!status.empty() && status != "scheduled") {
+    return std::unexpected(t.reject("bad-status", kStatus,
+                                    "expected scheduled, cancelled or empty" + got(status_text)));
+  }
+
+  h.notes = t.get(kNotes);
+
+  if (t.has(kKey)) {
+    const auto key = t.get(kKey);
+    if (key.empty()) return std::unexpected(t.missing(kKey));
+    h.source_key = "csv:" + std::string(key);
+  } else {
+    if (h.case_ref.empty()) return std::unexpected(t.missing(kCaseRef));
+    h.source_key =
+        "csv:" + h.case_ref + "|" + format_date(h.date) + "|" + format_time(h.start) + "|" + h.site;
+  }
+  return h;
+}
+
+// True when this run already wrote a hearing with this key (the store marks
+// every hearing it writes with the run id), so duplicates are found without
+// holding every key of the file in memory.
+Result<bool> seen_in_run(store::Database& db, const std::string& key, Id run) {
+  auto& q = db.stmt("SELECT 1 FROM hearings WHERE source_key = ? AND last_run = ?");
+  q.bind(1, key).bind(2, run);
+  const bool seen = CW_TRY(q.step());
+  q.reset();
+  return seen;
+}
+
+void count(ImportRun& run, store::UpsertOutcome outcome) {
+  switch (outcome) {
+    case store::UpsertOutcome::added:
+      ++run.added;
+      break;
+    case store::UpsertOutcome::updated:
+      ++run.updated;
+      break;
+    case store::UpsertOutcome::cancelled:
+      ++run.cancelled;
+      break;
+    case store::UpsertOutcome::unchanged:
+      ++run.unchanged;
+      break;
+  }
+}
+
+Result<std::set<std::string>> site_codes(store::Database& db) {
+  std::set<std::string> codes;
+  for (auto& s : CW_TRY(store::SiteRepo(db).all())) codes.insert(std::move(s.code));
+  return codes;
+}
+
+Result<void> import_rows(store::Database& db, const std::string& path, const Clock& clock,
+                         const HearingsCsvOptions& opts, ImportRun& run) {
+  std::ifstream in;
+  CW_TRY(csv::open_input(path, in));
+  CsvTable table(in, hearings_spec(path, opts), opts.max_record_bytes);
+  CW_TRY(table.read_header());
+  const auto sites = CW_TRY(site_codes(db));
+  store::HearingRepo hearings(db);
+
+  while (CW_TRY(table.next())) {
+    ++run.rows_read;
+    if (auto problem = table.problem()) {
+      run.reject(problem->reason, table.line(), problem->message);
+      continue;
+    }
+    auto hearing = parse_row(table, sites);
+    if (!hearing) {
+      run.reject(hearing.error().reason, table.line(), hearing.error().message);
+      continue;
+    }
+    if (CW_TRY(seen_in_run(db, hearing->source_key, run.id))) {
+      run.reject("duplicate-key", table.line(),
+                 table.spec().file + ": line " + std::to_string(table.line()) +
+                     ": the same hearing key appears on an earlier line; kept the first");
+      continue;
+    }
+    count(run, CW_TRY(hearings.upsert(*hearing, "csv", run.id, clock.now())));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<ImportRun> import_hearings_csv(store::Database& db, const std::string& path,
+                                      const Clock& clock, const HearingsCsvOptions& opts) {
+  ImportRun run;
+  run.source = "csv";
+  run.input = path;
+  return csv::run_recorded_import(db, clock, std::move(run), [&](ImportRun& r) {
+    return import_rows(db, path, clock, opts, r);
+  });
+}
+
+}  // namespace cw::scrapers
