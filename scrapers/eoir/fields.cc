@@ -62,6 +62,17 @@ std::string_view clean_code(std::string_view raw) {
   return is_null_like_code(s) ? std::string_view{} : s;
 }
 
+std::string lower_latin1(std::string_view latin1) {
+  std::string out(latin1);
+  for (char& ch : out) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) {
+      ch = static_cast<char>(c + 0x20);
+    }
+  }
+  return out;
+}
+
 std::optional<int> parse_day_number(std::string_view raw) {
   // Fast path first: the value normally starts right at the date.
   std::string_view s = raw;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "core/time.h"
@@ -22,6 +23,10 @@ bool is_null_like_code(std::string_view trimmed);
 // The trimmed field, or an empty view when it is null-like.
 std::string_view clean_value(std::string_view raw);
 std::string_view clean_code(std::string_view raw);
+
+// Lower-cases latin-1 text (ASCII and the accented capitals À–Þ except ×),
+// for language names: `CRÉOLE` → `créole`.
+std::string lower_latin1(std::string_view latin1);
 
 // Rule 3: the date part of `YYYY-MM-DD HH:MM:SS.mmm` or `YYYY-MM-DD`, as days
 // since 1970-01-01; nullopt when it is not a real calendar date.

@@ -50,9 +50,9 @@ Result<void> load_table(const std::string& path, const TableSpec& spec, CodeTabl
     const auto fields = splitter.split(line);
     const auto code = clean_code(fields[*code_col]);
     if (code.empty()) continue;
+    const auto raw = trim(fields[*name_col]);
     name.clear();
-    append_latin1_as_utf8(trim(fields[*name_col]), name);
-    if (spec.lowercase) name = lower_ascii(name);
+    append_latin1_as_utf8(spec.lowercase ? std::string_view(lower_latin1(raw)) : raw, name);
     const bool active = !active_col || trim(fields[*active_col]) == "1";
     out.add(code, name, active);
   }

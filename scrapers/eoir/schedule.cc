@@ -160,8 +160,7 @@ void ScheduleParser::build(std::span<const std::string_view> f, const SiteScope&
       name && !name->empty()) {
     out.language = *name;
   } else {
-    assign_utf8(out.language, lang);
-    out.language = lower_ascii(out.language);
+    assign_utf8(out.language, lower_latin1(lang));
   }
 
   const auto cal_type = clean_code(field(f, kCalType));
