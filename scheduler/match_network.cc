@@ -216,6 +216,7 @@ SolveResult solve_component(const Instance& inst, const Component& comp, const S
 
   const MinCostFlow::Cost cost = g.solve(source, sink);
   SolveResult r;
+  r.phases = g.augmentations();
   MinCostFlow::Cost bonus_used = 0;
   for (const int a : bonus_arcs) bonus_used += g.flow(a);
   for (const int a : branch_arcs) r.forced_unfilled |= g.flow(a) == 0;

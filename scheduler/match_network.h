@@ -29,6 +29,7 @@ struct SolveResult {
   std::int64_t value = 0;
   bool forced_unfilled = false;  // a SolveSpec::forced seat stayed empty
   std::vector<int> alone;        // sessions (global) with a trainee and no non-trainee
+  int phases = 0;                // Dijkstra rounds that pushed flow
 };
 
 SolveResult solve_component(const Instance& inst, const Component& comp, const SolveSpec& spec);

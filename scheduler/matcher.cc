@@ -47,6 +47,7 @@ std::vector<int> repair(const Instance& inst, const Component& comp, const Solve
   }
   ++stats.flow_solves;
   const SolveResult trainees = solve_component(inst, comp, spec);
+  stats.flow_phases += trainees.phases;
   kept.insert(kept.end(), trainees.chosen.begin(), trainees.chosen.end());
   return kept;
 }
@@ -82,6 +83,7 @@ ComponentPlan branch_and_bound(const Instance& inst, const Component& comp,
     spec.banned = node.banned;
     spec.forced = node.forced;
     const SolveResult r = solve_component(inst, comp, spec);
+    stats.flow_phases += r.phases;
     if (r.forced_unfilled) continue;
     const std::int64_t bound = fixed_value + r.value;
     if (bound <= best.value) continue;
@@ -122,7 +124,9 @@ ComponentPlan solve(const Instance& inst, const Component& comp, const MatchOpti
   if (comp.has_trainee_candidates) return branch_and_bound(inst, comp, options, stats);
   ++stats.flow_solves;
   ComponentPlan plan;
-  plan.chosen = solve_component(inst, comp, SolveSpec{}).chosen;
+  const SolveResult r = solve_component(inst, comp, SolveSpec{});
+  stats.flow_phases += r.phases;
+  plan.chosen = r.chosen;
   plan.value = plan.bound = value_of(inst, comp, plan.chosen);
   return plan;
 }

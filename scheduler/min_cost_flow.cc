@@ -133,12 +133,68 @@ bool MinCostFlow::shortest_path(int source, int sink) {
   return true;
 }
 
+int MinCostFlow::push_shortest_paths(int source, int sink) {
+  for (const int u : touched_) {
+    const auto uu = static_cast<std::size_t>(u);
+    next_arc_[uu] = adj_start_[uu];
+    dead_[uu] = 0;
+    on_path_[uu] = 0;
+  }
+  auto admissible = [&](std::size_t a) {
+    if (cap_[a] <= 0) return false;
+    const auto u = static_cast<std::size_t>(tail_[a]), v = static_cast<std::size_t>(head_[a]);
+    return settled_[v] && !dead_[v] && !on_path_[v] && cost_[a] + pot_[u] - pot_[v] == 0;
+  };
+  int pushed = 0;
+  path_.clear();
+  int u = source;
+  on_path_[static_cast<std::size_t>(source)] = 1;
+  for (;;) {
+    if (u == sink) {
+      int push = std::numeric_limits<int>::max();
+      for (const int a : path_) push = std::min(push, cap_[static_cast<std::size_t>(a)]);
+      for (const int a : path_) {
+        cap_[static_cast<std::size_t>(a)] -= push;
+        cap_[static_cast<std::size_t>(a ^ 1)] += push;
+        on_path_[static_cast<std::size_t>(head_[static_cast<std::size_t>(a)])] = 0;
+      }
+      pushed += push;
+      path_.clear();
+      u = source;
+      continue;
+    }
+    const auto uu = static_cast<std::size_t>(u);
+    int& it = next_arc_[uu];
+    while (it < adj_start_[uu + 1] &&
+           !admissible(static_cast<std::size_t>(adj_[static_cast<std::size_t>(it)]))) {
+      ++it;
+    }
+    if (it < adj_start_[uu + 1]) {
+      const int a = adj_[static_cast<std::size_t>(it)];
+      path_.push_back(a);
+      u = head_[static_cast<std::size_t>(a)];
+      on_path_[static_cast<std::size_t>(u)] = 1;
+      continue;
+    }
+    dead_[uu] = 1;
+    on_path_[uu] = 0;
+    if (u == source) break;
+    const int back = path_.back();
+    path_.pop_back();
+    u = tail_[static_cast<std::size_t>(back)];
+  }
+  return pushed;
+}
+
 MinCostFlow::Cost MinCostFlow::solve(int source, int sink) {
   build_adjacency();
   initial_potentials(source);
   const auto n = static_cast<std::size_t>(nodes_);
   dist_.assign(n, kInf);
   settled_.assign(n, 0);
+  on_path_.assign(n, 0);
+  dead_.assign(n, 0);
+  next_arc_.assign(n, 0);
   parent_arc_.assign(n, -1);
   touched_.clear();
   Cost total = 0;
@@ -146,19 +202,9 @@ MinCostFlow::Cost MinCostFlow::solve(int source, int sink) {
   while (shortest_path(source, sink)) {
     const Cost path_cost = pot_[t] - pot_[s];
     if (path_cost >= 0) break;
-    int push = std::numeric_limits<int>::max();
-    for (int v = sink; v != source;) {
-      const auto a = static_cast<std::size_t>(parent_arc_[static_cast<std::size_t>(v)]);
-      push = std::min(push, cap_[a]);
-      v = tail_[a];
-    }
-    for (int v = sink; v != source;) {
-      const auto a = static_cast<std::size_t>(parent_arc_[static_cast<std::size_t>(v)]);
-      cap_[a] -= push;
-      cap_[a ^ 1] += push;
-      v = tail_[a];
-    }
-    total += path_cost * push;
+    const int pushed = push_shortest_paths(source, sink);
+    assert(pushed > 0 && "the Dijkstra path itself has zero reduced cost");
+    total += path_cost * pushed;
     ++augmentations_;
   }
   return total;

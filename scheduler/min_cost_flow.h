@@ -10,9 +10,10 @@
 // (queue-based) and are kept by Dijkstra with reduced costs; Dijkstra stops as
 // soon as the sink is settled, and only touched nodes are reset, so one
 // augmentation costs time proportional to the explored region, not the
-// network. Correctness is tested against Boost.Graph
-// (tests/scheduler/min_cost_flow_test.cc). Not thread-safe; one instance per
-// solve.
+// network. After each Dijkstra, every source-sink path of zero reduced cost
+// is a cheapest path, and a depth-first search pushes flow along as many of
+// them as it finds (primal-dual), so one Dijkstra serves many units. Correctness is tested against
+// Boost.Graph (tests/scheduler/min_cost_flow_test.cc). Not thread-safe; one instance per solve.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +42,10 @@ class MinCostFlow {
   void initial_potentials(int source);
   // One Dijkstra round; returns false when the sink is unreachable.
   bool shortest_path(int source, int sink);
+  // Pushes flow along every path of zero reduced cost it can find among the
+  // nodes the last Dijkstra settled (each is a cheapest path); returns the
+  // flow pushed.
+  int push_shortest_paths(int source, int sink);
 
   // Arc 2i is the forward arc i, 2i+1 its residual twin.
   std::vector<int> head_;  // target node per residual arc
@@ -50,7 +55,8 @@ class MinCostFlow {
   std::vector<int> adj_start_, adj_;
   std::vector<Cost> pot_, dist_;
   std::vector<int> parent_arc_, touched_;
-  std::vector<char> settled_;
+  std::vector<char> settled_, on_path_, dead_;
+  std::vector<int> next_arc_, path_;
   int nodes_ = 0;
   int augmentations_ = 0;
 };

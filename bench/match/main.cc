@@ -1,0 +1,168 @@
+// bench_match: the matcher on synthetic worlds from 2 sites / 30 volunteers
+// to nationwide (70 sites, two weeks, ~15 000 sessions, 10 000 volunteers).
+// Each size runs in a child process so its peak RSS is its own; the time is
+// sessions building + matching (+ explanations), not data generation. Every
+// plan is checked by the independent checker and scored by the independent
+// scorer. --write-csv DIR also writes hearings.csv and volunteers.csv of the
+// chosen size for `courtwatch import csv` / `courtwatch volunteers import`.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "bench/match/generator.h"
+#include "scheduler/explain.h"
+#include "scheduler/matcher.h"
+#include "scheduler/plan_check.h"
+#include "scheduler/sessions.h"
+
+namespace {
+
+using namespace cw;
+
+struct Size {
+  const char* name;
+  int sites;
+  int volunteers;
+  double trainees;
+};
+
+constexpr Size kSizes[] = {
+    {"small", 2, 30, 0.1},          {"metro", 6, 300, 0.1},
+    {"regional", 20, 2500, 0.1},    {"nationwide-no-trainees", 70, 10000, 0.0},
+    {"nationwide", 70, 10000, 0.1},
+};
+
+std::vector<std::string> site_codes(const std::string& sites_csv) {
+  std::vector<std::string> codes;
+  std::ifstream in(sites_csv);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    const auto comma = line.find(',');
+    if (comma != std::string::npos && comma > 0) codes.push_back(line.substr(0, comma));
+  }
+  for (int i = static_cast<int>(codes.size()); i < 200; ++i)
+    codes.push_back("S" + std::to_string(i));
+  return codes;
+}
+
+bench::WorldSpec spec_for(const Size& size, const std::vector<std::string>& codes,
+                          std::uint32_t seed) {
+  bench::WorldSpec spec;
+  spec.sites = codes;
+  spec.site_count = size.sites;
+  spec.volunteers = size.volunteers;
+  spec.trainee_share = size.trainees;
+  spec.first_day = LocalDate{date::year{2026} / 3 / 2};
+  spec.seed = seed;
+  return spec;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int run_one(const Size& size, const std::vector<std::string>& codes, std::uint32_t seed) {
+  const bench::World world = bench::generate(spec_for(size, codes, seed));
+  const auto t0 = std::chrono::steady_clock::now();
+  scheduler::MatchInput in;
+  in.sessions = scheduler::build_sessions(world.hearings);
+  in.volunteers = world.volunteers;
+  const double t_sessions = seconds_since(t0);
+  const auto t1 = std::chrono::steady_clock::now();
+  const scheduler::Plan plan = scheduler::match(in);
+  const double t_match = seconds_since(t1);
+  const auto unfilled = scheduler::explain_unfilled(in, plan);
+  const double t_total = seconds_since(t0);
+  const auto problems = scheduler::check_plan(in, plan.assignments);
+  const bool score_ok = scheduler::score_plan(in, plan.assignments) == plan.objective;
+  const double gap = plan.bound > 0 ? 100.0 * static_cast<double>(plan.bound - plan.objective) /
+                                          static_cast<double>(plan.bound)
+                                    : 0.0;
+  std::printf(
+      "%-24s %5d %6zu %7zu %8lld %6d %8zu %7zu %11lld %7.3f%% %7.3f %7.3f %7.3f %s\n", size.name,
+      size.sites, in.volunteers.size(), in.sessions.size(),
+      static_cast<long long>(plan.stats.pairs), plan.stats.components, plan.assignments.size(),
+      unfilled.size(), static_cast<long long>(plan.objective), gap, t_sessions, t_match, t_total,
+      problems.empty() && score_ok
+          ? "ok"
+          : ("FAIL: " + (problems.empty() ? std::string("score") : problems.front())).c_str());
+  std::printf("%-24s flow solves %d, Dijkstra phases %lld, branch-and-bound nodes %d, bound %lld\n",
+              size.name, plan.stats.flow_solves, static_cast<long long>(plan.stats.flow_phases),
+              plan.stats.bb_nodes, static_cast<long long>(plan.bound));
+  std::fflush(stdout);
+  return problems.empty() && score_ok ? 0 : 1;
+}
+
+int write_csv(const Size& size, const std::vector<std::string>& codes, std::uint32_t seed,
+              const std::string& dir) {
+  const bench::World world = bench::generate(spec_for(size, codes, seed));
+  std::filesystem::create_directories(dir);
+  std::ofstream h(dir + "/hearings.csv"), v(dir + "/volunteers.csv");
+  bench::write_hearings_csv(world, h);
+  bench::write_volunteers_csv(world, v);
+  std::printf("wrote %zu hearings and %zu volunteers to %s\n", world.hearings.size(),
+              world.volunteers.size(), dir.c_str());
+  return h && v ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string only, csv_dir, sites_csv = std::string(CW_SOURCE_DIR) + "/config/sites.csv";
+  std::uint32_t seed = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (a == "--size" && has_value) {
+      only = argv[++i];
+    } else if (a == "--seed" && has_value) {
+      seed = static_cast<std::uint32_t>(std::stoul(argv[++i]));
+    } else if (a == "--sites" && has_value) {
+      sites_csv = argv[++i];
+    } else if (a == "--write-csv" && has_value) {
+      csv_dir = argv[++i];
+    } else {
+      std::fprintf(stderr,
+                   "usage: bench_match [--size NAME] [--seed N] [--sites sites.csv] "
+                   "[--write-csv DIR]\nsizes: small metro regional nationwide-no-trainees "
+                   "nationwide\n");
+      return 2;
+    }
+  }
+  const auto codes = site_codes(sites_csv);
+  if (!csv_dir.empty()) {
+    for (const auto& size : kSizes) {
+      if (only.empty() ? std::strcmp(size.name, "small") == 0 : only == size.name) {
+        return write_csv(size, codes, seed, csv_dir);
+      }
+    }
+    std::fprintf(stderr, "unknown size '%s'\n", only.c_str());
+    return 2;
+  }
+  std::printf("%-24s %5s %6s %7s %8s %6s %8s %7s %11s %8s %7s %7s %7s %s\n", "size", "sites",
+              "vols", "sessions", "pairs", "comps", "assigned", "unfilled", "objective", "gap",
+              "sess_s", "match_s", "total_s", "check");
+  int failures = 0;
+  for (const auto& size : kSizes) {
+    if (!only.empty() && only != size.name) continue;
+    std::fflush(stdout);
+    const pid_t pid = fork();
+    if (pid == 0) _exit(run_one(size, codes, seed));
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    // ru_maxrss is in kilobytes on Linux.
+    std::printf("%-24s peak RSS %.1f MB\n", size.name, static_cast<double>(usage.ru_maxrss) / 1024);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failures;
+  }
+  return failures ? 1 : 0;
+}
