@@ -59,7 +59,9 @@ constexpr std::array<std::pair<std::string_view, AssignmentState>, 5> kAssignmen
 }  // namespace
 
 std::string_view to_string(SiteKind k) { return enum_name(k, kSiteKinds); }
-Result<SiteKind> parse_site_kind(std::string_view s) { return parse_enum(s, kSiteKinds, "site kind"); }
+Result<SiteKind> parse_site_kind(std::string_view s) {
+  return parse_enum(s, kSiteKinds, "site kind");
+}
 
 std::string_view to_string(HearingType t) { return enum_name(t, kHearingTypes); }
 Result<HearingType> parse_hearing_type(std::string_view s) {

@@ -28,8 +28,8 @@ Result<SiteKind> parse_site_kind(std::string_view s);
 struct Site {
   std::string code;  // EOIR base-city code ("CHI") or ICE office ("CHI-ERO")
   std::string name;
-  std::string address;  // street, city, state and ZIP on one line
-  std::string timezone; // IANA name
+  std::string address;   // street, city, state and ZIP on one line
+  std::string timezone;  // IANA name
   SiteKind kind = SiteKind::immigration_court;
 };
 

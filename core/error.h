@@ -53,9 +53,9 @@ inline std::unexpected<Error> fail(Error e) { return std::unexpected(std::move(e
 // Evaluates a Result-valued expression; on error returns the error from the
 // enclosing function, otherwise yields the value. `__extension__` keeps the
 // GNU statement expression quiet under -Wpedantic.
-#define CW_TRY(expr)                                                    \
-  __extension__({                                                       \
-    auto&& cw_try_result_ = (expr);                                     \
+#define CW_TRY(expr)                                                                \
+  __extension__({                                                                   \
+    auto&& cw_try_result_ = (expr);                                                 \
     if (!cw_try_result_) return std::unexpected(std::move(cw_try_result_).error()); \
-    std::move(cw_try_result_).value();                                  \
+    std::move(cw_try_result_).value();                                              \
   })

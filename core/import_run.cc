@@ -10,11 +10,21 @@ std::string json_escape(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -57,7 +67,8 @@ std::string ImportRun::to_json() const {
   out += ",\"input\":" + str(input);
   out += ",\"state\":" + str(state);
   out += ",\"started\":" + str(format_instant(started));
-  out += ",\"finished\":" + (state == "running" ? std::string("null") : str(format_instant(finished)));
+  out +=
+      ",\"finished\":" + (state == "running" ? std::string("null") : str(format_instant(finished)));
   out += ",\"rows_read\":" + num(rows_read);
   out += ",\"new\":" + num(added);
   out += ",\"updated\":" + num(updated);

@@ -16,9 +16,12 @@ Result<Half> parse_half(std::string_view s) {
 
 std::string_view to_string(LocalKind k) {
   switch (k) {
-    case LocalKind::unique: return "unique";
-    case LocalKind::nonexistent: return "nonexistent";
-    case LocalKind::ambiguous: return "ambiguous";
+    case LocalKind::unique:
+      return "unique";
+    case LocalKind::nonexistent:
+      return "nonexistent";
+    case LocalKind::ambiguous:
+      return "ambiguous";
   }
   return "unique";
 }
@@ -106,9 +109,7 @@ Result<TimeOfDay> parse_hh_mm(std::string_view s) {
   return TimeOfDay{h * 60 + m};
 }
 
-int weekday_index(LocalDate d) {
-  return static_cast<int>(date::weekday{d}.iso_encoding()) - 1;
-}
+int weekday_index(LocalDate d) { return static_cast<int>(date::weekday{d}.iso_encoding()) - 1; }
 
 LocalDate iso_week_start(LocalDate d) { return d - date::days{weekday_index(d)}; }
 

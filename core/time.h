@@ -24,10 +24,10 @@
 
 namespace cw {
 
-using Instant = date::sys_seconds;         // UTC
-using LocalDate = date::local_days;        // a calendar day at a site
-using LocalDateTime = date::local_seconds; // a wall-clock reading at a site
-using TimeOfDay = std::chrono::minutes;    // minutes after local midnight, [0, 1440)
+using Instant = date::sys_seconds;          // UTC
+using LocalDate = date::local_days;         // a calendar day at a site
+using LocalDateTime = date::local_seconds;  // a wall-clock reading at a site
+using TimeOfDay = std::chrono::minutes;     // minutes after local midnight, [0, 1440)
 using Zone = const date::time_zone*;
 
 enum class Half { am, pm };

@@ -67,9 +67,18 @@ void Statement::reset() {
 
 Result<std::unique_ptr<Database>> Database::open(const std::string& path, OpenMode mode) {
   sqlite3* raw = nullptr;
-  const int flags = (mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
-                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                    SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+    case OpenMode::read_write_create:
+      flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      break;
+    case OpenMode::read_write_existing:
+      flags |= SQLITE_OPEN_READWRITE;
+      break;
+    case OpenMode::read_only:
+      flags |= SQLITE_OPEN_READONLY;
+      break;
+  }
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   std::unique_ptr<Database> db(new Database(raw, path));
   if (rc != SQLITE_OK) {

@@ -74,7 +74,11 @@ class Statement {
   std::unique_ptr<sqlite3_stmt, StmtDeleter> stmt_;
 };
 
-enum class OpenMode { read_write_create, read_only };
+enum class OpenMode {
+  read_write_create,    // create if missing, apply migrations
+  read_write_existing,  // must exist and be at this build's schema version
+  read_only,            // same, read-only
+};
 
 class Transaction;
 

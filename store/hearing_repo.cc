@@ -138,7 +138,8 @@ Result<UpsertOutcome> HearingRepo::upsert(const Hearing& h, std::string_view sou
   const bool restored =
       h.status == HearingStatus::scheduled && existing->status == HearingStatus::cancelled;
   const char* kind = now_cancelled ? "cancelled" : restored ? "restored" : "updated";
-  CW_TRY(record_change(existing->id, run, now, kind, version, old_fields.dump(), new_fields.dump()));
+  CW_TRY(
+      record_change(existing->id, run, now, kind, version, old_fields.dump(), new_fields.dump()));
   return now_cancelled ? UpsertOutcome::cancelled : UpsertOutcome::updated;
 }
 
@@ -163,8 +164,7 @@ Result<void> HearingRepo::record_change(Id hearing, Id run, Instant now, std::st
 }
 
 Result<std::int64_t> HearingRepo::cancel_unseen(std::string_view source, Id run, LocalDate from,
-                                                LocalDate to,
-                                                const std::vector<std::string>& sites,
+                                                LocalDate to, const std::vector<std::string>& sites,
                                                 Instant now) {
   std::vector<Hearing> gone;
   auto& q = db_.stmt(std::string("SELECT ") + kColumns +
@@ -198,8 +198,8 @@ Result<std::int64_t> HearingRepo::cancel_unseen(std::string_view source, Id run,
 Result<std::int64_t> HearingRepo::cancel_site_day(const std::string& site, LocalDate date,
                                                   std::string_view reason, Instant now) {
   std::vector<Id> ids;
-  auto& q = db_.stmt(
-      "SELECT id FROM hearings WHERE site = ? AND date = ? AND status = 'scheduled'");
+  auto& q =
+      db_.stmt("SELECT id FROM hearings WHERE site = ? AND date = ? AND status = 'scheduled'");
   q.bind_all(site, format_date(date));
   while (CW_TRY(q.step())) ids.push_back(q.int64(0));
   q.reset();
@@ -208,7 +208,9 @@ Result<std::int64_t> HearingRepo::cancel_site_day(const std::string& site, Local
     auto& u = db_.stmt(
         "UPDATE hearings SET status='cancelled', cancel_reason=?, version=version+1, "
         "last_changed=? WHERE id=? RETURNING version");
-    u.bind(1, reason).bind(2, static_cast<std::int64_t>(now.time_since_epoch().count())).bind(3, id);
+    u.bind(1, reason)
+        .bind(2, static_cast<std::int64_t>(now.time_since_epoch().count()))
+        .bind(3, id);
     if (!CW_TRY(u.step())) return fail(Error::internal("cancel returned no row"));
     const int version = u.int32(0);
     u.reset();

@@ -6,8 +6,8 @@ namespace cw::store {
 
 Result<void> ImportRunRepo::start(ImportRun& run) {
   auto& s = db_.stmt("INSERT INTO import_runs (source, input, started, state) VALUES (?,?,?,?)");
-  s.bind_all(run.source, run.input, static_cast<std::int64_t>(run.started.time_since_epoch().count()),
-             run.state);
+  s.bind_all(run.source, run.input,
+             static_cast<std::int64_t>(run.started.time_since_epoch().count()), run.state);
   CW_TRY(s.run());
   run.id = db_.last_insert_rowid();
   return {};

@@ -79,8 +79,8 @@ Result<UpsertOutcome> VolunteerRepo::upsert(const Volunteer& v, Instant now) {
     u.bind_all(v.name, v.email, v.phone, to_string(v.role), v.max_per_week,
                grid_text(v.availability), v.active, v.locale, ts, id);
     CW_TRY(u.run());
-    for (const char* table : {"volunteer_sites", "volunteer_languages", "volunteer_blackouts",
-                              "volunteer_extra"}) {
+    for (const char* table :
+         {"volunteer_sites", "volunteer_languages", "volunteer_blackouts", "volunteer_extra"}) {
       auto& d = db_.stmt(std::string("DELETE FROM ") + table + " WHERE volunteer_id = ?");
       d.bind(1, id);
       CW_TRY(d.run());
@@ -109,13 +109,14 @@ Result<UpsertOutcome> VolunteerRepo::upsert(const Volunteer& v, Instant now) {
     CW_TRY(s.run());
   }
   for (const auto& r : v.availability.blackouts) {
-    auto& s = db_.stmt("INSERT INTO volunteer_blackouts (volunteer_id, first, last) VALUES (?,?,?)");
+    auto& s =
+        db_.stmt("INSERT INTO volunteer_blackouts (volunteer_id, first, last) VALUES (?,?,?)");
     s.bind_all(id, format_date(r.first), format_date(r.last));
     CW_TRY(s.run());
   }
   for (const auto& e : v.availability.extra) {
-    auto& s = db_.stmt(
-        "INSERT OR IGNORE INTO volunteer_extra (volunteer_id, date, half) VALUES (?,?,?)");
+    auto& s =
+        db_.stmt("INSERT OR IGNORE INTO volunteer_extra (volunteer_id, date, half) VALUES (?,?,?)");
     s.bind_all(id, format_date(e.date), to_string(e.half));
     CW_TRY(s.run());
   }
@@ -126,22 +127,23 @@ Result<void> VolunteerRepo::load_details(Volunteer& v) {
   auto& s = db_.stmt("SELECT site FROM volunteer_sites WHERE volunteer_id = ? ORDER BY site");
   s.bind(1, v.id);
   while (CW_TRY(s.step())) v.sites.push_back(s.text(0));
-  auto& l = db_.stmt(
-      "SELECT language FROM volunteer_languages WHERE volunteer_id = ? ORDER BY language");
+  auto& l =
+      db_.stmt("SELECT language FROM volunteer_languages WHERE volunteer_id = ? ORDER BY language");
   l.bind(1, v.id);
   while (CW_TRY(l.step())) v.languages.push_back(l.text(0));
-  auto& b = db_.stmt(
-      "SELECT first, last FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY first");
+  auto& b =
+      db_.stmt("SELECT first, last FROM volunteer_blackouts WHERE volunteer_id = ? ORDER BY first");
   b.bind(1, v.id);
   while (CW_TRY(b.step())) {
     v.availability.blackouts.push_back(
         {CW_TRY(parse_iso_date(b.text(0))), CW_TRY(parse_iso_date(b.text(1)))});
   }
-  auto& e = db_.stmt(
-      "SELECT date, half FROM volunteer_extra WHERE volunteer_id = ? ORDER BY date, half");
+  auto& e =
+      db_.stmt("SELECT date, half FROM volunteer_extra WHERE volunteer_id = ? ORDER BY date, half");
   e.bind(1, v.id);
   while (CW_TRY(e.step())) {
-    v.availability.extra.push_back({CW_TRY(parse_iso_date(e.text(0))), CW_TRY(parse_half(e.text(1)))});
+    v.availability.extra.push_back(
+        {CW_TRY(parse_iso_date(e.text(0))), CW_TRY(parse_half(e.text(1)))});
   }
   return {};
 }

@@ -1,0 +1,142 @@
+// courtwatch serve [--demo]: the daemon.
+//
+// Start-up order (pgbouncer's): load config, open and migrate the database,
+// bind the HTTP socket, then READY=1. Signals are blocked in every thread and
+// taken synchronously by the main loop (sigtimedwait), which also pets the
+// systemd watchdog: SIGHUP reloads the configuration (RELOADING=1 … READY=1),
+// SIGTERM/SIGINT drain (STOPPING=1, stop accepting, finish in-flight
+// requests) and exit 0.
+#include <signal.h>
+#include <systemd/sd-daemon.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "core/log.h"
+#include "daemon/commands.h"
+#include "daemon/demo.h"
+#include "web/server.h"
+
+namespace cw::daemon {
+namespace {
+
+struct ServeArgs {
+  bool demo = false;
+};
+
+std::chrono::microseconds watchdog_interval() {
+  std::uint64_t usec = 0;
+  if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+    return std::chrono::microseconds(usec / 2);
+  }
+  return std::chrono::microseconds(0);
+}
+
+Result<std::string> prepare_demo_db(const AppContext& ctx) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!ctx.db_path.empty()) {
+    if (fs::exists(ctx.db_path, ec) && fs::file_size(ctx.db_path, ec) > 0) {
+      return fail(Error::invalid(ctx.db_path +
+                                 ": refusing to load demo data into an existing database; "
+                                 "give a new file or omit --db"));
+    }
+    return ctx.db_path;
+  }
+  const std::string path = "courtwatch-demo.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
+  return path;
+}
+
+web::ServerOptions server_options(const Config& c) {
+  web::ServerOptions o;
+  o.address = c.server.listen_address;
+  o.port = c.server.listen_port;
+  o.threads = c.server.threads;
+  o.keep_alive_timeout_s = c.server.keep_alive_timeout_s;
+  o.keep_alive_max_requests = c.server.keep_alive_max_requests;
+  o.max_request_bytes = c.server.max_request_bytes;
+  o.public_url = c.server.public_url;
+  return o;
+}
+
+std::string host_for_url(const std::string& address) {
+  return address.find(':') != std::string::npos ? "[" + address + "]" : address;
+}
+
+Result<void> serve(AppContext& ctx, const ServeArgs& args) {
+  std::string db_path = ctx.db_path.empty() ? ctx.config.database_path : ctx.db_path;
+  if (args.demo) db_path = CW_TRY(prepare_demo_db(ctx));
+  AppContext opened = ctx;
+  opened.db_path = db_path;
+  {
+    auto db = CW_TRY(opened.open_db());
+    if (args.demo) {
+      CW_TRY(load_demo(*db, resolve_data_path(ctx.config.demo_dir, "demo"), *ctx.clock));
+    }
+  }
+  preload_zones();
+
+  // Block the signals we handle before any thread starts, so only the main
+  // loop ever receives them.
+  // Reset dispositions first: a shell starts background jobs with SIGINT
+  // ignored, and an ignored signal would never reach sigtimedwait.
+  sigset_t signals;
+  sigemptyset(&signals);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) {
+    signal(s, SIG_DFL);
+    sigaddset(&signals, s);
+  }
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
+  const int port = CW_TRY(server.bind());
+  std::thread http([&server] { server.run(); });
+
+  const std::string url =
+      "http://" + host_for_url(ctx.config.server.listen_address) + ":" + std::to_string(port) + "/";
+  log::info("courtwatch serving " + db_path + " on " + url);
+  std::printf("courtwatch %slistening on %s\n", args.demo ? "demo " : "", url.c_str());
+  std::fflush(stdout);
+  sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
+
+  const auto watchdog = watchdog_interval();
+  for (;;) {
+    const auto wait = watchdog.count() > 0 ? std::min(watchdog, std::chrono::microseconds(1000000))
+                                           : std::chrono::microseconds(1000000);
+    timespec ts{static_cast<time_t>(wait.count() / 1000000),
+                static_cast<long>((wait.count() % 1000000) * 1000)};
+    const int sig = sigtimedwait(&signals, nullptr, &ts);
+    if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");
+    if (sig == SIGHUP) {
+      sd_notify(0, "RELOADING=1");
+      auto reloaded = load_config(ctx.config.source_file);
+      if (reloaded) {
+        ctx.config = std::move(*reloaded);
+        log::info("configuration reloaded (listen address changes need a restart)");
+      } else {
+        log::error("configuration reload failed, keeping the old one: " + reloaded.error().message);
+      }
+      sd_notify(0, "READY=1");
+    } else if (sig == SIGTERM || sig == SIGINT) {
+      log::info("shutting down");
+      sd_notify(0, "STOPPING=1");
+      break;
+    }
+  }
+  server.stop();
+  http.join();
+  return {};
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, AppContext& ctx) {
+  auto args = std::make_shared<ServeArgs>();
+  auto* cmd = app.add_subcommand("serve", "Run the daemon in the foreground");
+  cmd->add_flag("--demo", args->demo, "Load the bundled demo data into a fresh database");
+  set_action(cmd, ctx, [&ctx, args]() { return serve(ctx, *args); });
+}
+
+}  // namespace cw::daemon

@@ -1,0 +1,18 @@
+// Registration of every `courtwatch` subcommand (DESIGN.md §10). Each function
+// lives in its own cmd_*.cc file and adds its subcommand(s) to the app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "daemon/context.h"
+
+namespace cw::daemon {
+
+void register_serve(CLI::App& app, AppContext& ctx);        // cmd_serve.cc
+void register_import(CLI::App& app, AppContext& ctx);       // cmd_import.cc (import csv, ...)
+void register_import_eoir(CLI::App& app, AppContext& ctx);  // cmd_import_eoir.cc (import eoir)
+void register_volunteers(CLI::App& app, AppContext& ctx);   // cmd_volunteers.cc
+void register_hearings(CLI::App& app, AppContext& ctx);     // cmd_hearings.cc
+void register_db(CLI::App& app, AppContext& ctx);           // cmd_db.cc
+
+}  // namespace cw::daemon

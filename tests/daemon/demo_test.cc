@@ -1,0 +1,40 @@
+#include "daemon/demo.h"
+
+#include <gtest/gtest.h>
+
+#include "daemon/sites_file.h"
+
+namespace cw::daemon {
+namespace {
+
+LocalDate ymd(int y, unsigned m, unsigned d) {
+  return LocalDate{date::year{y} / date::month{m} / date::day{d}};
+}
+
+TEST(Demo, WeekdayTokensSkipWeekends) {
+  // 2026-11-27 is a Friday.
+  const auto text = expand_demo_template("@WD+0@,@WD+1@,@WD+5@", ymd(2026, 11, 27)).value();
+  EXPECT_EQ(text, "2026-11-27,2026-11-30,2026-12-04");
+  // From a Saturday, @WD+0@ is the next Monday.
+  EXPECT_EQ(expand_demo_template("@WD+0@", ymd(2026, 11, 28)).value(), "2026-11-30");
+}
+
+TEST(Demo, BadTokensAreErrors) {
+  EXPECT_FALSE(expand_demo_template("@WD+x@", ymd(2026, 11, 27)));
+  EXPECT_FALSE(expand_demo_template("@WD+3", ymd(2026, 11, 27)));
+}
+
+TEST(SitesFile, TheShippedListHasEveryCourtAndFieldOfficeWithValidZones) {
+  const auto sites = read_sites_file(std::string(CW_SOURCE_DIR) + "/config/sites.csv");
+  ASSERT_TRUE(sites) << sites.error().message;
+  int courts = 0, offices = 0;
+  for (const auto& s : *sites) {
+    (s.kind == SiteKind::ice_field_office ? offices : courts)++;
+    EXPECT_FALSE(s.address.empty()) << s.code;
+  }
+  EXPECT_EQ(courts, 92);   // every base-city code in the reference table
+  EXPECT_EQ(offices, 25);  // every ICE ERO field office
+}
+
+}  // namespace
+}  // namespace cw::daemon

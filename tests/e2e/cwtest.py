@@ -1,0 +1,107 @@
+"""Shared helpers for end-to-end tests: run the real binary, start the daemon
+on a free loopback port, fetch over HTTP."""
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+ARGS = None
+
+
+def parse_args():
+    global ARGS
+    p = argparse.ArgumentParser()
+    p.add_argument("--binary", required=True)
+    p.add_argument("--source", required=True)
+    ARGS, rest = p.parse_known_args()
+    return [sys.argv[0]] + rest
+
+
+class Workspace:
+    """A temp dir with a config file pointing at a fresh database."""
+
+    def __init__(self, extra_config=""):
+        self.tmp = tempfile.TemporaryDirectory(prefix="cw-e2e-")
+        self.dir = self.tmp.name
+        self.db = os.path.join(self.dir, "courtwatch.db")
+        self.config = os.path.join(self.dir, "courtwatch.toml")
+        with open(self.config, "w") as f:
+            f.write(
+                f'[database]\npath = "{self.db}"\n'
+                f'[server]\nlisten = "127.0.0.1:0"\n'
+                f'[data]\nsites_file = "{ARGS.source}/config/sites.csv"\n'
+                f'demo_dir = "{ARGS.source}/config/demo"\n' + extra_config
+            )
+        self.outputs = []  # everything the binary printed, for privacy checks
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def write(self, name, text, mode="w"):
+        p = self.path(name)
+        with open(p, mode) as f:
+            f.write(text)
+        return p
+
+    def run(self, *args, config=True, check=None, stdin=None):
+        cmd = [ARGS.binary] + (["--config", self.config] if config else []) + list(args)
+        r = subprocess.run(cmd, capture_output=True, text=True, input=stdin, timeout=120,
+                           cwd=self.dir)
+        self.outputs.append(r.stdout + r.stderr)
+        if check is not None and r.returncode != check:
+            raise AssertionError(f"{cmd} exited {r.returncode}, expected {check}\n"
+                                 f"stdout: {r.stdout}\nstderr: {r.stderr}")
+        return r
+
+    def close(self):
+        self.tmp.cleanup()
+
+
+class Daemon:
+    """`courtwatch serve` in the background; parses the URL it prints."""
+
+    def __init__(self, ws, *args):
+        self.ws = ws
+        self.proc = subprocess.Popen(
+            [ARGS.binary, "--config", ws.config, "serve", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ws.dir)
+        line = self.proc.stdout.readline()
+        if "listening on" not in line:
+            err = self.proc.stderr.read() if self.proc.poll() is not None else ""
+            raise AssertionError(f"daemon did not start: {line!r} {err}")
+        self.url = line.split("listening on ")[1].strip().rstrip("/")
+
+    def get(self, path, headers=None):
+        req = urllib.request.Request(self.url + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                body = r.read().decode("utf-8")
+                self.ws.outputs.append(body)
+                return r.status, dict(r.headers), body
+        except urllib.error.HTTPError as e:
+            body = e.read().decode("utf-8", "replace")
+            self.ws.outputs.append(body)
+            return e.code, dict(e.headers), body
+
+    def stop(self, sig=signal.SIGTERM, timeout=10):
+        self.proc.send_signal(sig)
+        try:
+            rc = self.proc.wait(timeout=timeout)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+        out, err = self.proc.communicate()
+        self.ws.outputs.append(out + err)
+        return rc, err
+
+
+def main():
+    argv = parse_args()
+    unittest.main(argv=argv, verbosity=2)

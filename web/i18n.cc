@@ -1,0 +1,105 @@
+#include "web/i18n.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace cw::web {
+namespace {
+
+using Catalog = std::unordered_map<std::string_view, std::string_view>;
+
+const Catalog& english() {
+  static const Catalog c{
+      {"app.title", "courtwatch"},
+      {"hearings.title", "Upcoming hearings"},
+      {"hearings.intro", "Scheduled hearings per site for the next 14 days."},
+      {"hearings.none", "No hearings scheduled in the next 14 days."},
+      {"hearings.count", "hearings"},
+      {"col.date", "Date"},
+      {"col.time", "Time"},
+      {"col.location", "Location"},
+      {"col.judge", "Judge"},
+      {"col.type", "Type"},
+      {"col.language", "Language"},
+      {"col.detained", "Detained"},
+      {"yes", "yes"},
+      {"no", "no"},
+      {"type.master", "master calendar"},
+      {"type.individual", "individual"},
+      {"type.bond", "bond"},
+      {"type.check-in", "check-in"},
+      {"type.other", "other"},
+      {"times.local", "Times are local to each site."},
+  };
+  return c;
+}
+
+const Catalog& spanish() {
+  static const Catalog c{
+      {"app.title", "courtwatch"},
+      {"hearings.title", "Próximas audiencias"},
+      {"hearings.intro", "Audiencias programadas por sede para los próximos 14 días."},
+      {"hearings.none", "No hay audiencias programadas en los próximos 14 días."},
+      {"hearings.count", "audiencias"},
+      {"col.date", "Fecha"},
+      {"col.time", "Hora"},
+      {"col.location", "Sala"},
+      {"col.judge", "Juez"},
+      {"col.type", "Tipo"},
+      {"col.language", "Idioma"},
+      {"col.detained", "Detenido"},
+      {"yes", "sí"},
+      {"no", "no"},
+      {"type.master", "calendario general"},
+      {"type.individual", "individual"},
+      {"type.bond", "fianza"},
+      {"type.check-in", "presentación ante ICE"},
+      {"type.other", "otra"},
+      {"times.local", "Las horas son locales de cada sede."},
+  };
+  return c;
+}
+
+}  // namespace
+
+std::string_view lang_code(Lang l) { return l == Lang::es ? "es" : "en"; }
+
+Lang negotiate(std::string_view header) {
+  Lang best = Lang::en;
+  double best_q = -1;
+  for (auto part : split(header, ',')) {
+    part = trim(part);
+    double q = 1.0;
+    if (const auto semi = part.find(';'); semi != std::string_view::npos) {
+      auto param = trim(part.substr(semi + 1));
+      part = trim(part.substr(0, semi));
+      if (param.starts_with("q=")) {
+        param.remove_prefix(2);
+        q = 0;
+        std::from_chars(param.data(), param.data() + param.size(), q);
+      }
+    }
+    const auto tag = lower_ascii(part.substr(0, part.find('-')));
+    std::optional<Lang> lang;
+    if (tag == "es") lang = Lang::es;
+    if (tag == "en") lang = Lang::en;
+    if (lang && q > best_q) {
+      best = *lang;
+      best_q = q;
+    }
+  }
+  return best;
+}
+
+std::string_view tr(Lang l, std::string_view key) {
+  const Catalog& c = l == Lang::es ? spanish() : english();
+  if (auto it = c.find(key); it != c.end()) return it->second;
+  if (auto it = english().find(key); it != english().end()) return it->second;
+  return key;
+}
+
+}  // namespace cw::web

@@ -1,0 +1,118 @@
+#include "web/server.h"
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include "core/log.h"
+
+namespace cw::web {
+namespace {
+
+// The route name and start time of the request being handled on this thread,
+// for the metrics recorded when the response has been written.
+thread_local std::string t_route;
+thread_local std::chrono::steady_clock::time_point t_start;
+
+constexpr const char* kCsp =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+}  // namespace
+
+void send_error(httplib::Response& res, int status, std::string_view message) {
+  res.status = status;
+  res.set_content(std::string(message) + "\n", "text/plain; charset=utf-8");
+}
+
+WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock)
+    : opts_(std::move(opts)),
+      clock_(clock),
+      pool_(std::move(db_path), static_cast<std::size_t>(opts_.threads)),
+      http_(std::make_unique<httplib::Server>()) {
+  const int threads = opts_.threads;
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_tcp_nodelay(true);
+  http_->set_keep_alive_timeout(opts_.keep_alive_timeout_s);
+  http_->set_keep_alive_max_count(static_cast<std::size_t>(opts_.keep_alive_max_requests));
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
+  http_->set_payload_max_length(opts_.max_request_bytes);
+  http_->set_socket_options([this](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd_ = sock;
+  });
+  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    t_route = "other";
+    t_start = std::chrono::steady_clock::now();
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kCsp);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+  });
+  http_->set_logger([this](const httplib::Request&, const httplib::Response& res) {
+    metrics_.observe_request(t_route, res.status, std::chrono::steady_clock::now() - t_start);
+  });
+  http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      res.set_content(res.status == 404 ? "not found\n" : "error\n", "text/plain; charset=utf-8");
+    }
+  });
+  http_->set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          log::error(std::string("internal error while handling a request: ") + e.what());
+        }
+        send_error(res, 500, "internal error");
+      });
+  install_routes();
+}
+
+WebServer::~WebServer() = default;
+
+void WebServer::install_routes() {
+  add_health_routes(*this);
+  add_hearing_pages(*this);
+}
+
+WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {
+  return [name, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+    t_route = name;
+    h(req, res);
+  };
+}
+
+void WebServer::get(const std::string& pattern, const std::string& name, Handler h) {
+  http_->Get(pattern, instrument(name, std::move(h)));
+}
+
+void WebServer::post(const std::string& pattern, const std::string& name, Handler h) {
+  http_->Post(pattern, instrument(name, std::move(h)));
+}
+
+Result<int> WebServer::bind() {
+  int port = opts_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(opts_.address);
+    if (port <= 0) {
+      return fail(Error::io("cannot bind " + opts_.address + " to a free port"));
+    }
+  } else if (!http_->bind_to_port(opts_.address, port)) {
+    return fail(Error::io("cannot listen on " + opts_.address + ":" + std::to_string(port) +
+                          ": the address is in use or not available"));
+  }
+  // Debian's build listens with a backlog of 5; deepen it (DESIGN.md §13).
+  if (const int fd = listen_fd_.load(); fd >= 0) ::listen(fd, 1024);
+  return port;
+}
+
+void WebServer::run() { http_->listen_after_bind(); }
+
+void WebServer::stop() { http_->stop(); }
+
+}  // namespace cw::web

@@ -1,0 +1,84 @@
+// The HTTP server (cpp-httplib) and its routes.
+//
+// WebServer owns the httplib::Server, a connection pool on the database and
+// the request metrics. bind() binds exclusively (SO_REUSEADDR only, never
+// SO_REUSEPORT, so a second daemon on the same port fails loudly) and
+// re-listens with a deep backlog; run() serves on the calling thread until
+// stop() is called from another thread. Routes are added in routes_*.cc
+// through route(), which names each route for metrics. The server is tuned
+// per DESIGN.md §13: TCP_NODELAY, a sized worker pool, a short keep-alive
+// timeout and a per-connection request cap.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "store/pool.h"
+#include "web/metrics.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace cw::web {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  int threads = 64;
+  int keep_alive_timeout_s = 2;
+  int keep_alive_max_requests = 1000;
+  std::size_t max_request_bytes = 1 << 20;
+  std::string public_url;
+};
+
+class WebServer {
+ public:
+  WebServer(ServerOptions opts, std::string db_path, const Clock& clock);
+  ~WebServer();
+  WebServer(const WebServer&) = delete;
+  WebServer& operator=(const WebServer&) = delete;
+
+  // Binds the listening socket; returns the bound port.
+  Result<int> bind();
+  // Serves until stop(). Returns when the listener is closed and workers are done.
+  void run();
+  // Stops accepting, lets in-flight requests finish; safe from any thread.
+  void stop();
+
+  Metrics& metrics() { return metrics_; }
+  store::Pool& pool() { return pool_; }
+  const ServerOptions& options() const { return opts_; }
+  const Clock& clock() const { return clock_; }
+
+  using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+  // Registers a handler for GET (and HEAD) or POST under a route name.
+  void get(const std::string& pattern, const std::string& name, Handler h);
+  void post(const std::string& pattern, const std::string& name, Handler h);
+
+ private:
+  Handler instrument(const std::string& name, Handler h);
+  void install_routes();
+
+  ServerOptions opts_;
+  const Clock& clock_;
+  store::Pool pool_;
+  Metrics metrics_;
+  std::unique_ptr<httplib::Server> http_;
+  std::atomic<int> listen_fd_{-1};
+};
+
+// Route groups (one file each).
+void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
+void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
+
+// Sends a plain-text error with the given status.
+void send_error(httplib::Response& res, int status, std::string_view message);
+
+}  // namespace cw::web
