@@ -59,111 +59,124 @@ void CsvReader::replay_after_first_line(CsvRecord& rec) {
   raw_.clear();
 }
 
+bool CsvReader::give_up(CsvRecord& rec, RecordStatus status) {
+  rec.status = status;
+  rec.fields.clear();
+  field_.clear();
+  raw_.clear();
+  return true;
+}
+
+void CsvReader::end_field(CsvRecord& rec) {
+  if (!discarding_) rec.fields.push_back(field_);
+  field_.clear();
+}
+
+bool CsvReader::count_byte(char ch, CsvRecord& rec) {
+  raw_.push_back(ch);
+  if (++bytes_ <= limits_.max_record_bytes) return true;
+  if (st_ == State::quoted && multi_line_) {
+    // The open quote has already swallowed later lines: give those back.
+    replay_after_first_line(rec);
+    return false;
+  }
+  discarding_ = true;
+  rec.fields.clear();
+  field_.clear();
+  raw_.clear();
+  return true;
+}
+
+bool CsvReader::end_at_eof(CsvRecord& rec) {
+  if (st_ == State::quoted) {
+    if (discarding_) return give_up(rec, RecordStatus::unterminated_quote);
+    replay_after_first_line(rec);
+    return true;
+  }
+  if (discarding_) return give_up(rec, RecordStatus::too_long);
+  end_field(rec);
+  return true;
+}
+
+void CsvReader::step(char ch, CsvRecord& rec) {
+  const auto keep = [&](char c) {
+    if (!discarding_) field_.push_back(c);
+  };
+  switch (st_) {
+    case State::field_start:
+      if (ch == '"') {
+        st_ = State::quoted;
+      } else if (ch == ',') {
+        end_field(rec);
+      } else {
+        keep(ch);
+        st_ = State::unquoted;
+      }
+      break;
+    case State::unquoted:
+      if (ch == ',') {
+        end_field(rec);
+        st_ = State::field_start;
+      } else {
+        keep(ch);
+      }
+      break;
+    case State::quoted:
+      if (ch == '"') {
+        st_ = State::after_quote;
+      } else {
+        if (ch == '\n') multi_line_ = true;
+        keep(ch);
+      }
+      break;
+    case State::after_quote:
+      if (ch == '"') {  // a doubled quote inside a quoted field
+        keep('"');
+        st_ = State::quoted;
+      } else if (ch == ',') {
+        end_field(rec);
+        st_ = State::field_start;
+      } else {  // text after the closing quote is kept as data
+        keep(ch);
+        st_ = State::unquoted;
+      }
+      break;
+  }
+}
+
 Result<bool> CsvReader::next(CsvRecord& rec) {
   if (!bom_checked_) skip_bom();
   rec.fields.clear();
   rec.status = RecordStatus::ok;
   rec.line = line_;
+  st_ = State::field_start;
+  bytes_ = 0;
+  multi_line_ = discarding_ = false;
   raw_.clear();
   field_.clear();
   if (peek() < 0) {
     if (io_error_) return fail(Error::io("read error"));
     return false;
   }
-
-  State st = State::field_start;
-  std::size_t bytes = 0;
-  bool multi_line = false;  // a line break inside quotes has been consumed
-  bool discarding = false;  // over the limit: skipping to the end of the physical line
-  const auto end_field = [&] {
-    if (!discarding) rec.fields.push_back(field_);
-    field_.clear();
-  };
-  const auto give_up = [&](RecordStatus status) {
-    rec.status = status;
-    rec.fields.clear();
-    field_.clear();
-    raw_.clear();
-    return true;
-  };
-
   for (;;) {
     const int c = get();
     if (c < 0) {
       if (io_error_) return fail(Error::io("read error"));
-      if (st == State::quoted) {
-        if (discarding) return give_up(RecordStatus::unterminated_quote);
-        replay_after_first_line(rec);
-        return true;
-      }
-      if (discarding) return give_up(RecordStatus::too_long);
-      end_field();
-      return true;
+      return end_at_eof(rec);
     }
-    if (discarding && c == '\n') {
-      return give_up(st == State::quoted ? RecordStatus::unterminated_quote
-                                         : RecordStatus::too_long);
+    if (discarding_ && c == '\n') {
+      return give_up(
+          rec, st_ == State::quoted ? RecordStatus::unterminated_quote : RecordStatus::too_long);
     }
-    if (st != State::quoted && (c == '\n' || (c == '\r' && peek() == '\n'))) {
+    if (st_ != State::quoted && (c == '\n' || (c == '\r' && peek() == '\n'))) {
       if (c == '\r') get();
-      if (discarding) return give_up(RecordStatus::too_long);
-      end_field();
+      if (discarding_) return give_up(rec, RecordStatus::too_long);
+      end_field(rec);
       return true;
-    }
-    if (!discarding) {
-      raw_.push_back(static_cast<char>(c));
-      if (++bytes > limits_.max_record_bytes) {
-        if (st == State::quoted && multi_line) {
-          replay_after_first_line(rec);
-          return true;
-        }
-        discarding = true;
-        rec.fields.clear();
-        field_.clear();
-        raw_.clear();
-      }
     }
     const char ch = static_cast<char>(c);
-    switch (st) {
-      case State::field_start:
-        if (ch == '"') {
-          st = State::quoted;
-        } else if (ch == ',') {
-          end_field();
-        } else {
-          if (!discarding) field_.push_back(ch);
-          st = State::unquoted;
-        }
-        break;
-      case State::unquoted:
-        if (ch == ',') {
-          end_field();
-          st = State::field_start;
-        } else if (!discarding) {
-          field_.push_back(ch);
-        }
-        break;
-      case State::quoted:
-        if (ch == '"') {
-          st = State::after_quote;
-        } else {
-          if (ch == '\n') multi_line = true;
-          if (!discarding) field_.push_back(ch);
-        }
-        break;
-      case State::after_quote:
-        if (ch == '"') {
-          if (!discarding) field_.push_back('"');
-          st = State::quoted;
-        } else if (ch == ',') {
-          end_field();
-          st = State::field_start;
-        } else {
-          if (!discarding) field_.push_back(ch);
-          st = State::unquoted;
-        }
-        break;
-    }
+    if (!discarding_ && !count_byte(ch, rec)) return true;
+    step(ch, rec);
   }
 }
 

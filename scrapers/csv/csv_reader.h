@@ -64,6 +64,16 @@ class CsvReader {
   int peek();
   bool fill(std::size_t want);  // makes `want` unread bytes available if the input has them
   void skip_bom();
+
+  // One byte of record content through the quoting state machine.
+  void step(char ch, CsvRecord& rec);
+  void end_field(CsvRecord& rec);
+  // Counts a content byte against the limit. False when the record must end
+  // now as unterminated_quote (the caller returns it).
+  bool count_byte(char ch, CsvRecord& rec);
+  bool end_at_eof(CsvRecord& rec);
+  // Ends the record as broken, with no fields.
+  bool give_up(CsvRecord& rec, RecordStatus status);
   // Ends the record as unterminated_quote; pushes the bytes after its first
   // line back for re-reading.
   void replay_after_first_line(CsvRecord& rec);
@@ -77,7 +87,12 @@ class CsvReader {
   bool bom_checked_ = false;
   bool saw_bom_ = false;
   std::int64_t line_ = 1;  // physical line of the next unread byte
-  std::string raw_;        // the current record's bytes, for replay
+  // The record being read.
+  State st_ = State::field_start;
+  std::size_t bytes_ = 0;    // content bytes so far
+  bool multi_line_ = false;  // a line break inside quotes has been consumed
+  bool discarding_ = false;  // over the limit: skipping to the end of the physical line
+  std::string raw_;          // the record's bytes, for replay
   std::string field_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <expected>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -42,98 +43,100 @@ csv::TableSpec hearings_spec(const std::string& path, const HearingsCsvOptions& 
 
 std::string got(std::string_view v) { return ", got " + csv::shown_value(v); }
 
-// Parses the current record into a hearing (without checking for
-// duplicates). Fields are checked in column order; the first problem wins.
-std::expected<Hearing, RowReject> parse_row(const CsvTable& t, const std::set<std::string>& sites) {
-  Hearing h;
+// Date, start and end. The first problem wins.
+std::optional<RowReject> parse_when(const CsvTable& t, Hearing& h) {
   const auto date_text = t.get(kDate);
-  if (date_text.empty()) return std::unexpected(t.missing(kDate));
+  if (date_text.empty()) return t.missing(kDate);
   const auto date = csv::parse_sheet_date(date_text);
-  if (!date) {
-    return std::unexpected(
-        t.reject("bad-date", kDate, std::string(csv::kSheetDateExpected) + got(date_text)));
-  }
+  if (!date)
+    return t.reject("bad-date", kDate, std::string(csv::kSheetDateExpected) + got(date_text));
   h.date = *date;
 
   const auto time_text = t.get(kTime);
-  if (time_text.empty()) return std::unexpected(t.missing(kTime));
+  if (time_text.empty()) return t.missing(kTime);
   const auto start = csv::parse_sheet_time(time_text);
-  if (!start) {
-    return std::unexpected(
-        t.reject("bad-time", kTime, std::string(csv::kSheetTimeExpected) + got(time_text)));
-  }
+  if (!start)
+    return t.reject("bad-time", kTime, std::string(csv::kSheetTimeExpected) + got(time_text));
   h.start = *start;
 
-  if (const auto end_text = t.get(kEndTime); !end_text.empty()) {
-    const auto stop = csv::parse_sheet_time(end_text);
-    if (!stop) {
-      return std::unexpected(
-          t.reject("bad-end-time", kEndTime, std::string(csv::kSheetTimeExpected) + got(end_text)));
-    }
-    if (*stop <= h.start) {
-      return std::unexpected(
-          t.reject("bad-end-time", kEndTime,
-                   "expected a time after the start time " + format_time(h.start) + got(end_text)));
-    }
-    h.stop = *stop;
+  const auto end_text = t.get(kEndTime);
+  if (end_text.empty()) return std::nullopt;
+  const auto stop = csv::parse_sheet_time(end_text);
+  if (!stop) {
+    return t.reject("bad-end-time", kEndTime, std::string(csv::kSheetTimeExpected) + got(end_text));
   }
+  if (*stop <= h.start) {
+    return t.reject("bad-end-time", kEndTime,
+                    "expected a time after the start time " + format_time(h.start) + got(end_text));
+  }
+  h.stop = *stop;
+  return std::nullopt;
+}
 
+// Site, place and kind of hearing, and its status.
+std::optional<RowReject> parse_what(const CsvTable& t, const std::set<std::string>& sites,
+                                    Hearing& h) {
   const auto site_text = t.get(kSite);
-  if (site_text.empty()) return std::unexpected(t.missing(kSite));
+  if (site_text.empty()) return t.missing(kSite);
   h.site = upper_ascii(site_text);
   if (!sites.contains(h.site)) {
-    return std::unexpected(t.reject("unknown-site", kSite,
-                                    "expected a site code from the sites table" + got(site_text)));
+    return t.reject("unknown-site", kSite,
+                    "expected a site code from the sites table" + got(site_text));
   }
-
   h.location = t.get(kLocation);
   h.judge = t.get(kJudge);
-
   if (const auto type_text = t.get(kType); !type_text.empty()) {
-    auto type = parse_hearing_type(lower_ascii(type_text));
+    const auto type = parse_hearing_type(lower_ascii(type_text));
     if (!type) {
-      return std::unexpected(
-          t.reject("bad-type", kType,
-                   "expected master, individual, bond, check-in or other" + got(type_text)));
+      return t.reject("bad-type", kType,
+                      "expected master, individual, bond, check-in or other" + got(type_text));
     }
     h.type = *type;
   }
-
   h.language = lower_ascii(t.get(kLanguage));
-
   if (const auto detained_text = t.get(kDetained); !detained_text.empty()) {
     const auto detained = csv::parse_yes_no(detained_text);
     if (!detained) {
-      return std::unexpected(t.reject("bad-detained", kDetained,
-                                      std::string(csv::kYesNoExpected) + got(detained_text)));
+      return t.reject("bad-detained", kDetained,
+                      std::string(csv::kYesNoExpected) + got(detained_text));
     }
     h.detained = *detained;
   }
-
-  // PRIVATE: the case reference is checked for presence, never echoed.
-  h.case_ref = t.get(kCaseRef);
-
   const auto status_text = t.get(kStatus);
   const std::string status = lower_ascii(status_text);
   if (status == "cancelled" || status == "canceled") {
     h.status = HearingStatus::cancelled;
     h.cancel_reason = "source";
   } else if (!status.empty() && status != "scheduled") {
-    return std::unexpected(t.reject("bad-status", kStatus,
-                                    "expected scheduled, cancelled or empty" + got(status_text)));
+    return t.reject("bad-status", kStatus,
+                    "expected scheduled, cancelled or empty" + got(status_text));
   }
-
   h.notes = t.get(kNotes);
+  return std::nullopt;
+}
 
+// The source key: `csv:` + key, or `csv:` + case_ref|date|time|site. The
+// case reference is PRIVATE: checked for presence, never echoed.
+std::optional<RowReject> assign_key(const CsvTable& t, Hearing& h) {
+  h.case_ref = t.get(kCaseRef);
   if (t.has(kKey)) {
     const auto key = t.get(kKey);
-    if (key.empty()) return std::unexpected(t.missing(kKey));
+    if (key.empty()) return t.missing(kKey);
     h.source_key = "csv:" + std::string(key);
-  } else {
-    if (h.case_ref.empty()) return std::unexpected(t.missing(kCaseRef));
-    h.source_key =
-        "csv:" + h.case_ref + "|" + format_date(h.date) + "|" + format_time(h.start) + "|" + h.site;
+    return std::nullopt;
   }
+  if (h.case_ref.empty()) return t.missing(kCaseRef);
+  h.source_key =
+      "csv:" + h.case_ref + "|" + format_date(h.date) + "|" + format_time(h.start) + "|" + h.site;
+  return std::nullopt;
+}
+
+// Parses the current record into a hearing (duplicates are checked later).
+std::expected<Hearing, RowReject> parse_row(const CsvTable& t, const std::set<std::string>& sites) {
+  Hearing h;
+  if (auto r = parse_when(t, h)) return std::unexpected(std::move(*r));
+  if (auto r = parse_what(t, sites, h)) return std::unexpected(std::move(*r));
+  if (auto r = assign_key(t, h)) return std::unexpected(std::move(*r));
   return h;
 }
 

@@ -269,7 +269,8 @@ TEST_F(HearingsCsv, DatabaseErrorMidFileRollsBackTheWholeRun) {
 
 TEST_F(HearingsCsv, SurvivesRandomBinaryInput) {
   std::mt19937 rng(20261126);
-  const std::string alphabet = std::string("\",\r\n\0\xff\xc3 aA1:/-", 16);
+  static constexpr char kBytes[] = "\",\r\n\0\xff\xc3 aA1:/-";
+  const std::string alphabet(kBytes, sizeof kBytes - 1);  // keeps the NUL
   for (int round = 0; round < 200; ++round) {
     std::string text = round % 2 ? kHeader : "";
     const int n = static_cast<int>(rng() % 2000);
