@@ -6,10 +6,13 @@
 // date window). parse() is the hot path of the import: it splits the row
 // without allocating, decides window and site on the ADJ_DATE and
 // BASE_CITY_CODE fields alone, and does the full work (lookups, strings) only
-// for rows that become hearings or are rejected. The case id (IDNCASE) goes
-// only into Hearing::case_ref; no message produced here contains it. A parser
-// reads the Lookups and CustodySet it was given (which must outlive it) and is
-// not thread-safe.
+// for rows that become hearings or are rejected. The order of decisions fixes
+// which rule wins when several apply: outside the window (a row of an unknown
+// site is judged against the union of all windows) → other site under a
+// --sites restriction → not a hearing → unknown-site → bad-time. The case id
+// (IDNCASE) goes only into Hearing::case_ref; no message produced here
+// contains it. A parser reads the Lookups and CustodySet it was given (which
+// must outlive it) and is not thread-safe.
 #pragma once
 
 #include <cstdint>
