@@ -14,5 +14,7 @@ void register_import_eoir(CLI::App& app, AppContext& ctx);  // cmd_import_eoir.c
 void register_volunteers(CLI::App& app, AppContext& ctx);   // cmd_volunteers.cc
 void register_hearings(CLI::App& app, AppContext& ctx);     // cmd_hearings.cc
 void register_db(CLI::App& app, AppContext& ctx);           // cmd_db.cc
+void register_sessions(CLI::App& app, AppContext& ctx);     // cmd_sessions.cc
+void register_match(CLI::App& app, AppContext& ctx);        // cmd_match.cc
 
 }  // namespace cw::daemon

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   register_volunteers(app, ctx);
   register_hearings(app, ctx);
   register_db(app, ctx);
+  register_sessions(app, ctx);
+  register_match(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,103 @@
+// courtwatch sessions [--from DATE] [--to DATE] [--site CODE] [--json]
+//
+// Brings the stored sessions of the scope up to date with the hearings (see
+// session_sync.h), then lists them with their coverage.
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "daemon/cli_util.h"
+#include "daemon/commands.h"
+#include "daemon/session_sync.h"
+#include "store/session_repos.h"
+
+namespace cw::daemon {
+namespace {
+
+struct SessionsArgs {
+  std::string from, to, site;
+  bool json = false;
+};
+
+nlohmann::json to_json(const Session& s, int assigned) {
+  std::vector<std::string> types;
+  for (const auto t : s.types) types.emplace_back(to_string(t));
+  return {{"id", s.id},
+          {"site", s.key.site},
+          {"location", s.key.location},
+          {"judge", s.key.judge},
+          {"date", format_date(s.key.date)},
+          {"half", to_string(s.key.half)},
+          {"start", format_time(s.start)},
+          {"end", format_time(s.end)},
+          {"hearings", s.hearings},
+          {"detained_hearings", s.detained_hearings},
+          {"types", types},
+          {"languages", s.languages},
+          {"need", s.need()},
+          {"weight", s.weight()},
+          {"assigned", assigned},
+          {"status", s.status == SessionStatus::cancelled ? "cancelled" : "active"},
+          {"sequence", s.sequence}};
+}
+
+std::string flags(const Session& s) {
+  std::string f;
+  if (s.detained) f += "D";
+  if (s.individual) f += "I";
+  if (s.big) f += "B";
+  return f.empty() ? "-" : f;
+}
+
+}  // namespace
+
+void register_sessions(CLI::App& app, AppContext& ctx) {
+  auto args = std::make_shared<SessionsArgs>();
+  auto* cmd = app.add_subcommand(
+      "sessions", "Group hearings into watch sessions and list them with their coverage");
+  cmd->add_option("--from", args->from, "First date (YYYY-MM-DD; default today)")
+      ->check(iso_date_validator());
+  cmd->add_option("--to", args->to, "Last date, inclusive (YYYY-MM-DD; default from + 13 days)")
+      ->check(iso_date_validator());
+  cmd->add_option("--site", args->site, "Only this site code")->check(site_list_validator());
+  cmd->add_flag("--json", args->json, "Print a JSON array");
+  set_action(cmd, ctx, [&ctx, args]() -> Result<void> {
+    auto db = CW_TRY(ctx.open_db());
+    const Instant now = ctx.clock->now();
+    const SessionScope scope = session_scope(args->from, args->to, args->site, now);
+    const SyncCounts sync = CW_TRY(sync_sessions(*db, scope, now));
+    store::SessionFilter f;
+    f.from = scope.from;
+    f.to = scope.to;
+    f.site = scope.site;
+    const auto sessions = CW_TRY(store::SessionRepo(*db).list(f));
+    std::map<Id, int> assigned;
+    for (const auto& a : CW_TRY(store::AssignmentRepo(*db).list(scope.from, scope.to))) {
+      if (a.state == AssignmentState::proposed || a.state == AssignmentState::invited ||
+          a.state == AssignmentState::confirmed) {
+        ++assigned[a.session];
+      }
+    }
+    if (args->json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& s : sessions) out.push_back(to_json(s, assigned[s.id]));
+      std::printf("%s\n", out.dump(2).c_str());
+      return {};
+    }
+    std::fprintf(stderr, "sessions %s..%s: %d new, %d updated, %d cancelled, %d restored\n",
+                 format_date(scope.from).c_str(), format_date(scope.to).c_str(), sync.added,
+                 sync.updated, sync.cancelled, sync.restored);
+    for (const auto& s : sessions) {
+      std::printf("%s %s %s-%s  %-8s %-20s %-24s %3d hearings  %-3s  %d/%d%s\n",
+                  format_date(s.key.date).c_str(), std::string(to_string(s.key.half)).c_str(),
+                  format_time(s.start).c_str(), format_time(s.end).c_str(), s.key.site.c_str(),
+                  s.key.location.c_str(), s.key.judge.c_str(), s.hearings, flags(s).c_str(),
+                  assigned[s.id], s.need(),
+                  s.status == SessionStatus::cancelled ? "  CANCELLED" : "");
+    }
+    std::printf("%zu session%s\n", sessions.size(), sessions.size() == 1 ? "" : "s");
+    return {};
+  });
+}
+
+}  // namespace cw::daemon
