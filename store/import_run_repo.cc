@@ -4,6 +4,23 @@
 
 namespace cw::store {
 
+void tally(ImportRun& run, UpsertOutcome outcome) {
+  switch (outcome) {
+    case UpsertOutcome::added:
+      ++run.added;
+      break;
+    case UpsertOutcome::updated:
+      ++run.updated;
+      break;
+    case UpsertOutcome::unchanged:
+      ++run.unchanged;
+      break;
+    case UpsertOutcome::cancelled:
+      ++run.cancelled;
+      break;
+  }
+}
+
 Result<void> ImportRunRepo::start(ImportRun& run) {
   auto& s = db_.stmt("INSERT INTO import_runs (source, input, started, state) VALUES (?,?,?,?)");
   s.bind_all(run.source, run.input,

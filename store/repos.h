@@ -30,6 +30,8 @@ class SiteRepo {
 };
 
 enum class UpsertOutcome { added, updated, unchanged, cancelled };
+// Counts one upsert outcome into the run record (new/updated/unchanged/cancelled).
+void tally(ImportRun& run, UpsertOutcome outcome);
 
 struct HearingFilter {
   std::optional<LocalDate> from;  // inclusive

@@ -151,23 +151,6 @@ Result<bool> seen_in_run(store::Database& db, const std::string& key, Id run) {
   return seen;
 }
 
-void count(ImportRun& run, store::UpsertOutcome outcome) {
-  switch (outcome) {
-    case store::UpsertOutcome::added:
-      ++run.added;
-      break;
-    case store::UpsertOutcome::updated:
-      ++run.updated;
-      break;
-    case store::UpsertOutcome::cancelled:
-      ++run.cancelled;
-      break;
-    case store::UpsertOutcome::unchanged:
-      ++run.unchanged;
-      break;
-  }
-}
-
 Result<std::set<std::string>> site_codes(store::Database& db) {
   std::set<std::string> codes;
   for (auto& s : CW_TRY(store::SiteRepo(db).all())) codes.insert(std::move(s.code));
@@ -200,7 +183,7 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
                      ": the same hearing key appears on an earlier line; kept the first");
       continue;
     }
-    count(run, CW_TRY(hearings.upsert(*hearing, "csv", run.id, clock.now())));
+    store::tally(run, CW_TRY(hearings.upsert(*hearing, "csv", run.id, clock.now())));
   }
   return {};
 }

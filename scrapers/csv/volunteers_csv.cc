@@ -165,23 +165,6 @@ std::expected<Volunteer, RowReject> parse_row(const CsvTable& t,
   return v;
 }
 
-void count(ImportRun& run, store::UpsertOutcome outcome) {
-  switch (outcome) {
-    case store::UpsertOutcome::added:
-      ++run.added;
-      break;
-    case store::UpsertOutcome::updated:
-      ++run.updated;
-      break;
-    case store::UpsertOutcome::cancelled:
-      ++run.cancelled;
-      break;
-    case store::UpsertOutcome::unchanged:
-      ++run.unchanged;
-      break;
-  }
-}
-
 Result<void> import_rows(store::Database& db, const std::string& path, const Clock& clock,
                          ImportRun& run) {
   std::ifstream in;
@@ -213,7 +196,7 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
                      .message);
       continue;
     }
-    count(run, CW_TRY(volunteers.upsert(*volunteer, clock.now())));
+    store::tally(run, CW_TRY(volunteers.upsert(*volunteer, clock.now())));
   }
   return {};
 }
