@@ -1,6 +1,7 @@
 // The streaming line reader (CRLF/LF, NUL bytes, lines longer than the buffer,
 // refills at every boundary) and locating a release's files.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
