@@ -24,20 +24,7 @@ Result<void> upsert_all(store::Database& db, const eoir::ReleaseFiles& files,
   store::HearingRepo repo(db);
   const Instant now = clock.now();
   auto sink = [&](const Hearing& h) -> Result<void> {
-    switch (CW_TRY(repo.upsert(h, kSource, run.id, now))) {
-      case store::UpsertOutcome::added:
-        ++run.added;
-        break;
-      case store::UpsertOutcome::updated:
-        ++run.updated;
-        break;
-      case store::UpsertOutcome::unchanged:
-        ++run.unchanged;
-        break;
-      case store::UpsertOutcome::cancelled:
-        ++run.cancelled;
-        break;
-    }
+    store::tally(run, CW_TRY(repo.upsert(h, kSource, run.id, now)));
     return {};
   };
   CW_TRY(eoir::scan_schedule(files.schedule, scope, lookups, custody, run, progress, sink));
