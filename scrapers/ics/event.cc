@@ -1,0 +1,207 @@
+#include "scrapers/ics/event.h"
+
+#include <string_view>
+
+#include "core/text.h"
+#include "scrapers/ics/tzid.h"
+
+namespace cw::scrapers::ics {
+namespace {
+
+constexpr std::size_t kMaxUidBytes = 255;
+constexpr std::size_t kMaxFieldBytes = 1000;
+
+using Unexpected = std::unexpected<IcsReject>;
+
+Unexpected reject(std::string reason, std::int64_t line, std::string message) {
+  return Unexpected(IcsReject{std::move(reason), line, std::move(message)});
+}
+
+std::string prop_text(icalcomponent* ev, icalproperty_kind kind) {
+  std::string out;
+  for (auto* p = icalcomponent_get_first_property(ev, kind); p;
+       p = icalcomponent_get_next_property(ev, kind)) {
+    const char* v = nullptr;
+    if (kind == ICAL_SUMMARY_PROPERTY) v = icalproperty_get_summary(p);
+    if (kind == ICAL_LOCATION_PROPERTY) v = icalproperty_get_location(p);
+    if (kind == ICAL_CATEGORIES_PROPERTY) v = icalproperty_get_categories(p);
+    if (kind == ICAL_UID_PROPERTY) v = icalproperty_get_uid(p);
+    if (!v) continue;
+    if (!out.empty()) out += ',';
+    out += v;
+    if (kind != ICAL_CATEGORIES_PROPERTY) break;  // the first one only
+  }
+  return out;
+}
+
+// Which property an X-LIC-ERROR (libical's note that it dropped a property it
+// could not parse) was about, as a reject reason; empty when it does not matter.
+std::string reason_of_parse_error(std::string_view msg) {
+  if (msg.find("RECURRENCE-ID") != std::string_view::npos) return "bad-recurrence-id";
+  if (msg.find("DTSTART") != std::string_view::npos) return "bad-dtstart";
+  if (msg.find("RRULE") != std::string_view::npos) return "bad-rrule";
+  if (msg.find("EXDATE") != std::string_view::npos) return "bad-exdate";
+  if (msg.find("RDATE") != std::string_view::npos) return "bad-rdate";
+  return "";
+}
+
+// The zone a time property is in: UTC for "Z", its TZID, else the site's.
+std::expected<WallTime, std::string> wall_time(icalproperty* p, icaltimetype t, Zone site_zone) {
+  WallTime w;
+  w.utc = icaltime_is_utc(t);
+  t.zone = nullptr;
+  w.t = t;
+  if (w.utc) {
+    w.zone = utc_zone();
+    return w;
+  }
+  if (auto* param = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)) {
+    const char* tzid = icalparameter_get_tzid(param);
+    auto zone = map_tzid(tzid ? tzid : "");
+    if (!zone) return std::unexpected("unknown TZID '" + shown(tzid ? tzid : "") + "'");
+    w.zone = *zone;
+    return w;
+  }
+  w.zone = site_zone;
+  return w;
+}
+
+std::expected<Instant, std::string> instant_of_prop(icalproperty* p, icaltimetype t,
+                                                    Zone event_zone) {
+  auto w = wall_time(p, t, event_zone);
+  if (!w) return std::unexpected(w.error());
+  if (auto i = instant_of(*w)) return *i;
+  return std::unexpected(std::string("not a valid date and time"));
+}
+
+}  // namespace
+
+std::string shown(std::string_view s) {
+  std::string out;
+  for (const char c : s.substr(0, 60)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return out;
+}
+
+Zone utc_zone() {
+  static const Zone z = date::locate_zone("Etc/UTC");
+  return z;
+}
+
+std::optional<Instant> instant_of(const WallTime& w) {
+  const auto& t = w.t;
+  if (t.year < 1900 || t.year > 2200) return std::nullopt;
+  const date::year_month_day ymd{date::year{t.year}, date::month{static_cast<unsigned>(t.month)},
+                                 date::day{static_cast<unsigned>(t.day)}};
+  if (!ymd.ok() || t.hour < 0 || t.hour > 23 || t.minute < 0 || t.minute > 59 || t.second < 0 ||
+      t.second > 60) {
+    return std::nullopt;
+  }
+  const LocalDateTime local = LocalDate{ymd} + std::chrono::hours{t.hour} +
+                              std::chrono::minutes{t.minute} +
+                              std::chrono::seconds{std::min(t.second, 59)};
+  return resolve(w.zone, local).instant;
+}
+
+icaltimetype wall_fields(Zone zone, Instant t) {
+  const auto local = to_local(zone, t);
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss hms{local - day};
+  icaltimetype out = icaltime_null_time();
+  out.year = static_cast<int>(ymd.year());
+  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  out.hour = static_cast<int>(hms.hours().count());
+  out.minute = static_cast<int>(hms.minutes().count());
+  out.second = static_cast<int>(hms.seconds().count());
+  return out;
+}
+
+std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t line,
+                                               Zone site_zone) {
+  EventData e;
+  e.line = line;
+  for (auto* p = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY); p;
+       p = icalcomponent_get_next_property(ev, ICAL_XLICERROR_PROPERTY)) {
+    const char* msg = icalproperty_get_xlicerror(p);
+    const auto reason = reason_of_parse_error(msg ? msg : "");
+    if (!reason.empty()) return reject(reason, line, "unparseable value: " + shown(msg ? msg : ""));
+  }
+  e.uid = prop_text(ev, ICAL_UID_PROPERTY);
+  if (trim(e.uid).empty()) return reject("missing-uid", line, "event without a UID");
+  e.summary = prop_text(ev, ICAL_SUMMARY_PROPERTY);
+  e.location = prop_text(ev, ICAL_LOCATION_PROPERTY);
+  e.categories = prop_text(ev, ICAL_CATEGORIES_PROPERTY);
+  for (const auto* s : {&e.uid, &e.summary, &e.location, &e.categories}) {
+    if (!valid_utf8(*s)) return reject("invalid-utf8", line, "text is not valid UTF-8");
+  }
+  if (e.uid.size() > kMaxUidBytes) return reject("bad-uid", line, "UID longer than 255 bytes");
+  if (e.location.size() > kMaxFieldBytes) e.location.resize(kMaxFieldBytes);
+  if (auto* st = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY)) {
+    e.cancelled = icalproperty_get_status(st) == ICAL_STATUS_CANCELLED;
+  }
+
+  auto* ds = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+  if (!ds) return reject("bad-dtstart", line, "event without DTSTART");
+  const auto t = icalproperty_get_dtstart(ds);
+  if (icaltime_is_null_time(t)) return reject("bad-dtstart", line, "empty DTSTART");
+  if (t.is_date) return reject("all-day", line, "all-day event (DTSTART has no time)");
+  auto start = wall_time(ds, t, site_zone);
+  if (!start) return reject("unknown-tzid", line, "DTSTART: " + start.error());
+  e.start = *start;
+  const auto start_instant = instant_of(e.start);
+  if (!start_instant) return reject("bad-dtstart", line, "DTSTART is not a valid date and time");
+
+  if (auto* de = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
+    if (auto end = instant_of_prop(de, icalproperty_get_dtend(de), e.start.zone)) {
+      if (*end > *start_instant) e.duration = *end - *start_instant;
+    }
+  } else if (auto* du = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+    const int secs = icaldurationtype_as_int(icalproperty_get_duration(du));
+    if (secs > 0) e.duration = std::chrono::seconds{secs};
+  }
+
+  if (auto* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY)) {
+    const auto rule = icalproperty_get_rrule(rr);
+    if (rule.freq == ICAL_NO_RECURRENCE) return reject("bad-rrule", line, "RRULE without FREQ");
+    e.rrule = rule;
+  }
+  for (auto* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
+       p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
+    const auto dp = icalproperty_get_rdate(p);
+    const auto rt = icaltime_is_null_time(dp.time) ? dp.period.start : dp.time;
+    if (rt.is_date) return reject("bad-rdate", line, "date-only RDATE");
+    auto i = instant_of_prop(p, rt, e.start.zone);
+    if (!i)
+      return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-rdate", line,
+                    "RDATE: " + i.error());
+    e.rdates.push_back(*i);
+  }
+  for (auto* p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
+       p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
+    const auto xt = icalproperty_get_exdate(p);
+    if (xt.is_date) {
+      const date::year_month_day ymd{date::year{xt.year},
+                                     date::month{static_cast<unsigned>(xt.month)},
+                                     date::day{static_cast<unsigned>(xt.day)}};
+      if (!ymd.ok()) return reject("bad-exdate", line, "EXDATE is not a valid date");
+      e.exdays.push_back(LocalDate{ymd});
+      continue;
+    }
+    auto i = instant_of_prop(p, xt, e.start.zone);
+    if (!i)
+      return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-exdate", line,
+                    "EXDATE: " + i.error());
+    e.exdates.push_back(*i);
+  }
+  if (auto* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
+    auto i = instant_of_prop(rid, icalproperty_get_recurrenceid(rid), e.start.zone);
+    if (!i)
+      return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-recurrence-id", line,
+                    "RECURRENCE-ID: " + i.error());
+    e.recurrence_id = *i;
+  }
+  return e;
+}
+
+}  // namespace cw::scrapers::ics
