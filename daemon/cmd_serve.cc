@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "daemon/commands.h"
 #include "daemon/demo.h"
+#include "feeds/ical_zones.h"
 #include "web/server.h"
 
 namespace cw::daemon {
@@ -58,6 +59,7 @@ web::ServerOptions server_options(const Config& c) {
   o.keep_alive_max_requests = c.server.keep_alive_max_requests;
   o.max_request_bytes = c.server.max_request_bytes;
   o.public_url = c.server.public_url;
+  o.coordinator_contact = c.feeds.coordinator_contact;
   return o;
 }
 
@@ -77,6 +79,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
     }
   }
   preload_zones();
+  feeds::preload_ical_zones();  // libical's lazy zone loading races across HTTP threads
 
   // Block the signals we handle before any thread starts, so only the main
   // loop ever receives them.

@@ -16,5 +16,6 @@ void register_hearings(CLI::App& app, AppContext& ctx);     // cmd_hearings.cc
 void register_db(CLI::App& app, AppContext& ctx);           // cmd_db.cc
 void register_sessions(CLI::App& app, AppContext& ctx);     // cmd_sessions.cc
 void register_match(CLI::App& app, AppContext& ctx);        // cmd_match.cc
+void register_feed_url(CLI::App& app, AppContext& ctx);     // cmd_feed_url.cc
 
 }  // namespace cw::daemon

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -155,6 +156,20 @@ Result<void> read_import(const std::string& name, const toml::table& t, Config& 
   return r.reject_unknown();
 }
 
+// One line of plain text, short enough for a calendar event.
+Result<void> read_feeds(const std::string& name, const toml::table& t, FeedsConfig& f) {
+  TableReader r(name, t, "feeds.");
+  CW_TRY(r.string("coordinator_contact", f.coordinator_contact));
+  const bool control = std::any_of(f.coordinator_contact.begin(), f.coordinator_contact.end(),
+                                   [](char ch) { return static_cast<unsigned char>(ch) < 0x20; });
+  if (f.coordinator_contact.size() > 200 || control) {
+    return fail(
+        Error::invalid(where(name, *t.get("coordinator_contact"), "feeds.coordinator_contact") +
+                       ": expected one line of at most 200 bytes"));
+  }
+  return r.reject_unknown();
+}
+
 }  // namespace
 
 Result<Config> parse_config(std::string_view text, const std::string& name) {
@@ -181,6 +196,7 @@ Result<Config> parse_config(std::string_view text, const std::string& name) {
     CW_TRY(rd.reject_unknown());
   }
   if (const auto* imp = CW_TRY(r.table("import"))) CW_TRY(read_import(name, *imp, c));
+  if (const auto* feeds = CW_TRY(r.table("feeds"))) CW_TRY(read_feeds(name, *feeds, c.feeds));
   if (const auto* log = CW_TRY(r.table("log"))) {
     TableReader rl(name, *log, "log.");
     CW_TRY(rl.string("level", c.log_level));

@@ -24,12 +24,17 @@ struct ServerConfig {
   bool behind_https_proxy = false;
 };
 
+struct FeedsConfig {
+  std::string coordinator_contact;  // shown in every feed event: name, phone, e-mail
+};
+
 struct Config {
   std::string source_file;  // where it came from, empty for defaults
   std::string database_path = "./courtwatch.db";
   std::string sites_file;  // empty: ./config/sites.csv, then the installed copy
   std::string demo_dir;    // empty: ./config/demo, then the installed copy
   ServerConfig server;
+  FeedsConfig feeds;
   int import_horizon_days = 60;
   std::map<std::string, std::string> csv_column_aliases;  // [import.csv.columns]
   std::string log_level = "info";                         // debug, info, warning, error

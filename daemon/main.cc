@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   register_db(app, ctx);
   register_sessions(app, ctx);
   register_match(app, ctx);
+  register_feed_url(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -78,6 +78,7 @@ WebServer::~WebServer() = default;
 void WebServer::install_routes() {
   add_health_routes(*this);
   add_hearing_pages(*this);
+  add_feed_routes(*this);
 }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {

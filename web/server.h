@@ -36,6 +36,7 @@ struct ServerOptions {
   int keep_alive_max_requests = 1000;
   std::size_t max_request_bytes = 1 << 20;
   std::string public_url;
+  std::string coordinator_contact;  // [feeds] coordinator_contact, shown in feed events
 };
 
 class WebServer {
@@ -77,6 +78,7 @@ class WebServer {
 // Route groups (one file each).
 void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
 void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
+void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
 
 // Sends a plain-text error with the given status.
 void send_error(httplib::Response& res, int status, std::string_view message);

@@ -39,6 +39,8 @@ sites_file = "/etc/courtwatch/sites.csv"
 horizon_days = 30
 [import.csv.columns]
 courtroom = "location"
+[feeds]
+coordinator_contact = "Maria, +1 312 555 0100"
 [log]
 level = "debug"
 )",
@@ -54,6 +56,14 @@ level = "debug"
   EXPECT_EQ(c.import_horizon_days, 30);
   EXPECT_EQ(c.csv_column_aliases.at("courtroom"), "location");
   EXPECT_EQ(c.log_level, "debug");
+  EXPECT_EQ(c.feeds.coordinator_contact, "Maria, +1 312 555 0100");
+}
+
+TEST(Config, CoordinatorContactMustBeOneShortLine) {
+  EXPECT_EQ(error_of("[feeds]\ncoordinator_contact = \"a\\nb\"\n"),
+            "test.toml: line 2, key 'feeds.coordinator_contact': expected one line of at most 200 "
+            "bytes");
+  EXPECT_NE(error_of("[feeds]\ncoordinator_contact = \"" + std::string(201, 'x') + "\"\n"), "");
 }
 
 TEST(Config, UnknownKeyNamesKeyAndLine) {

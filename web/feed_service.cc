@@ -1,0 +1,157 @@
+#include "web/feed_service.h"
+
+#include <sodium.h>
+
+#include "core/log.h"
+#include "core/text.h"
+#include "feeds/ical_writer.h"
+#include "store/repos.h"
+
+namespace cw::web {
+namespace {
+
+constexpr std::size_t kMaxCached = 20000;
+
+std::string strong_etag(const std::string& body) {
+  unsigned char h[16];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                     nullptr, 0);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (const unsigned char c : h) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out + "\"";
+}
+
+std::optional<store::TokenPurpose> purpose_of(feeds::FeedKind kind) {
+  switch (kind) {
+    case feeds::FeedKind::volunteer:
+      return store::TokenPurpose::feed_volunteer;
+    case feeds::FeedKind::site:
+      return store::TokenPurpose::feed_site;
+    case feeds::FeedKind::open:
+      return store::TokenPurpose::feed_open;
+  }
+  return std::nullopt;
+}
+
+std::string cache_key(feeds::FeedKind kind, const std::string& subject) {
+  return std::to_string(static_cast<int>(kind)) + "|" + subject;
+}
+
+}  // namespace
+
+FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
+    : opts_(std::move(opts)), clock_(clock), pool_(opts_.db_path, 4096) {
+  auto secret = store::TokenSecret::load_or_create(store::TokenSecret::path_for(opts_.db_path));
+  if (secret) {
+    secret_ = std::move(*secret);
+  } else {
+    log::warning("feeds: volunteer self-service links left out: " + secret.error().message);
+  }
+}
+
+Result<DataDigest> FeedService::current_digest(store::Database& db) {
+  const auto version = CW_TRY(data_version(db));
+  {
+    std::lock_guard lock(conn_mutex_);
+    const auto it = conns_.find(&db);
+    if (it != conns_.end() && it->second.data_version == version) return it->second.digest;
+  }
+  const DataDigest digest = CW_TRY(data_digest(db));
+  std::lock_guard lock(conn_mutex_);
+  conns_[&db] = ConnState{version, digest};
+  return digest;
+}
+
+std::string FeedService::self_service_url(store::Database& db, const std::string& volunteer) {
+  if (!secret_) return {};
+  auto token = store::TokenRepo(db).live(*secret_, store::TokenPurpose::volunteer_link, volunteer);
+  if (!token || !*token) return {};
+  return opts_.public_url + "/v/" + **token;
+}
+
+std::string FeedService::calendar_name(store::Database& db, feeds::FeedKind kind,
+                                       const std::string& subject) {
+  switch (kind) {
+    case feeds::FeedKind::volunteer:
+      return "Court watch · my sessions";
+    case feeds::FeedKind::open:
+      return "Court watch · open sessions";
+    case feeds::FeedKind::site: {
+      auto site = store::SiteRepo(db).find(subject);
+      if (site && *site)
+        return "Court watch · " + feeds::short_site_name(**site) + " (" + subject + ")";
+      return "Court watch · " + subject;
+    }
+  }
+  return "Court watch";
+}
+
+Result<FeedService::Cached> FeedService::build(store::Database& db, feeds::FeedKind kind,
+                                               const std::string& subject, Instant now,
+                                               const std::shared_ptr<const FeedBody>& previous) {
+  FeedQuery q;
+  q.kind = kind;
+  q.from = feeds::first_shown_date(now);
+  if (kind == feeds::FeedKind::volunteer) q.volunteer = std::stoll(subject);
+  if (kind == feeds::FeedKind::site) q.site = subject;
+  const auto facts = CW_TRY(load_feed_facts(db, q));
+  const auto selection = feeds::select_events(kind, facts, now);
+
+  feeds::FeedSpec spec;
+  spec.kind = kind;
+  spec.calendar_name = calendar_name(db, kind, subject);
+  spec.public_url = opts_.public_url;
+  spec.coordinator_contact = opts_.coordinator_contact;
+  if (kind == feeds::FeedKind::volunteer) spec.self_service_url = self_service_url(db, subject);
+  spec.stamp = selection.last_modified;
+
+  auto feed = std::make_shared<FeedBody>();
+  feed->body = CW_TRY(feeds::render_calendar(spec, selection));
+  feed->etag = strong_etag(feed->body);
+  feed->last_modified = selection.last_modified;
+  if (previous && previous->etag != feed->etag && feed->last_modified <= previous->last_modified) {
+    feed->last_modified = now;  // changed without a later change time: a session dropped out
+  }
+  return Cached{std::move(feed), {}, selection.valid_until};
+}
+
+Result<std::shared_ptr<const FeedBody>> FeedService::find(feeds::FeedKind kind,
+                                                          std::string_view token,
+                                                          std::string_view site) {
+  auto db = CW_TRY(pool_.acquire());
+  auto tx = CW_TRY(db->begin_deferred());  // one snapshot: token, digest and data
+  const auto match = CW_TRY(store::TokenRepo(*db).lookup(token));
+  if (!match || match->purpose != purpose_of(kind)) return std::shared_ptr<const FeedBody>{};
+  if (kind == feeds::FeedKind::site && upper_ascii(site) != match->subject) {
+    return std::shared_ptr<const FeedBody>{};
+  }
+  if (kind == feeds::FeedKind::volunteer &&
+      (match->subject.empty() ||
+       match->subject.find_first_not_of("0123456789") != std::string::npos)) {
+    return std::shared_ptr<const FeedBody>{};
+  }
+  const DataDigest digest = CW_TRY(current_digest(*db));
+  const Instant now = clock_.now();
+  const std::string key = cache_key(kind, match->subject);
+  std::shared_ptr<const FeedBody> previous;
+  {
+    std::shared_lock lock(cache_mutex_);
+    if (const auto it = cache_.find(key); it != cache_.end()) {
+      if (it->second.digest == digest && now < it->second.valid_until) return it->second.feed;
+      previous = it->second.feed;
+    }
+  }
+  Cached fresh = CW_TRY(build(*db, kind, match->subject, now, previous));
+  fresh.digest = digest;
+  auto feed = fresh.feed;
+  std::unique_lock lock(cache_mutex_);
+  if (cache_.size() >= kMaxCached) cache_.clear();
+  cache_[key] = std::move(fresh);
+  return feed;
+}
+
+}  // namespace cw::web

@@ -1,0 +1,85 @@
+// Answers calendar feed requests: token → feed → body, cached.
+//
+// find() looks the token up (store/token_repo.h: hash, constant-time compare),
+// checks that it opens this kind of feed (and this site), and returns the
+// feed's body with its ETag and Last-Modified. Bodies are cached per feed and
+// reused while (a) the data digest is unchanged and (b) the selection is
+// still valid (feeds::Selection::valid_until: the next UTC midnight, or when
+// a kept cancelled session drops out). The digest (web/feed_source.h) is
+// recomputed on a connection only when PRAGMA data_version says another
+// connection committed, so a poll that changes nothing costs one token
+// lookup, one PRAGMA and a hash-map lookup. DTSTAMP is the latest change of
+// the feed's data, never the request time, so equal data gives equal bytes
+// and the same ETag; when a body changes without a later change time (a
+// session dropping out), Last-Modified becomes the time of regeneration.
+//
+// The service keeps its own connection pool, whose connections live as long
+// as the service (the per-connection data_version state is keyed by them).
+// Thread-safe: call find() from any number of HTTP workers.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+
+#include "core/clock.h"
+#include "feeds/feed_content.h"
+#include "store/pool.h"
+#include "store/token_repo.h"
+#include "web/feed_source.h"
+
+namespace cw::web {
+
+struct FeedServiceOptions {
+  std::string db_path;
+  std::string public_url;  // no trailing slash
+  std::string coordinator_contact;
+};
+
+struct FeedBody {
+  std::string body;
+  std::string etag;  // strong, quoted
+  Instant last_modified{};
+};
+
+class FeedService {
+ public:
+  FeedService(FeedServiceOptions opts, const Clock& clock);
+
+  // The feed opened by `token` (and `site`, for site feeds), or nullptr when
+  // the token is unknown, malformed, revoked or for another feed.
+  Result<std::shared_ptr<const FeedBody>> find(feeds::FeedKind kind, std::string_view token,
+                                               std::string_view site);
+
+ private:
+  struct Cached {
+    std::shared_ptr<const FeedBody> feed;
+    DataDigest digest{};
+    Instant valid_until{};
+  };
+  struct ConnState {
+    std::int64_t data_version = -1;
+    DataDigest digest{};
+  };
+
+  Result<DataDigest> current_digest(store::Database& db);
+  Result<Cached> build(store::Database& db, feeds::FeedKind kind, const std::string& subject,
+                       Instant now, const std::shared_ptr<const FeedBody>& previous);
+  std::string calendar_name(store::Database& db, feeds::FeedKind kind, const std::string& subject);
+  std::string self_service_url(store::Database& db, const std::string& volunteer);
+
+  FeedServiceOptions opts_;
+  const Clock& clock_;
+  store::Pool pool_;
+  std::optional<store::TokenSecret> secret_;
+
+  std::mutex conn_mutex_;
+  std::unordered_map<const store::Database*, ConnState> conns_;
+  std::shared_mutex cache_mutex_;
+  std::unordered_map<std::string, Cached> cache_;
+};
+
+}  // namespace cw::web

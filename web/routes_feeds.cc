@@ -1,0 +1,135 @@
+// Calendar feed routes (DESIGN.md §6):
+//   GET /feeds/v/{token}.ics            one volunteer's sessions   route "feed_volunteer"
+//   GET /feeds/site/{code}/{token}.ics  every session at a site    route "feed_site"
+//   GET /feeds/open/{token}.ics         sessions that need people  route "feed_open"
+// HEAD is served by the same handlers (cpp-httplib sends the headers only).
+//
+// Responses carry a strong ETag over the body, Last-Modified, Cache-Control:
+// private, max-age=300, and answer 304 to a matching If-None-Match (or, when
+// none is sent, to an If-Modified-Since not older than Last-Modified). An
+// unknown, malformed, revoked or misdirected token gets the same 404 body as
+// any unknown path, after the same work; a client with too many such misses
+// in a minute gets 429 (web/feed_rate_limit.h). No token is ever logged or
+// used as a metric label: metrics use the route names above.
+#include <httplib.h>
+
+#include <cstdio>
+
+#include "core/log.h"
+#include "core/text.h"
+#include "web/feed_rate_limit.h"
+#include "web/feed_service.h"
+#include "web/server.h"
+
+namespace cw::web {
+namespace {
+
+constexpr double kMissBurst = 20;
+constexpr double kMissesPerMinute = 20;
+
+std::string http_date(Instant t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
+
+// IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"), which is what clients send.
+std::optional<Instant> parse_http_date(const std::string& text) {
+  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  char weekday[4] = {}, month[4] = {};
+  int d = 0, y = 0, h = 0, mi = 0, sec = 0;
+  if (std::sscanf(text.c_str(), "%3s %d %3s %d %d:%d:%d GMT", weekday, &d, month, &y, &h, &mi,
+                  &sec) != 7) {
+    return std::nullopt;
+  }
+  const auto m = kMonths.find(month);
+  if (m == std::string_view::npos || m % 3 != 0) return std::nullopt;
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m / 3 + 1)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{sec};
+}
+
+// True when an If-None-Match list names this entity tag (weak comparison, as
+// RFC 9110 asks for If-None-Match).
+bool etag_matches(std::string_view header, std::string_view etag) {
+  for (auto part : split(header, ',')) {
+    part = trim(part);
+    if (part == "*") return true;
+    if (part.starts_with("W/")) part.remove_prefix(2);
+    if (part == etag) return true;
+  }
+  return false;
+}
+
+bool not_modified(const httplib::Request& req, const FeedBody& feed) {
+  if (req.has_header("If-None-Match")) {
+    return etag_matches(req.get_header_value("If-None-Match"), feed.etag);
+  }
+  if (req.has_header("If-Modified-Since")) {
+    const auto since = parse_http_date(req.get_header_value("If-Modified-Since"));
+    return since && feed.last_modified <= *since;
+  }
+  return false;
+}
+
+std::string public_base(const ServerOptions& o) {
+  if (!o.public_url.empty()) return o.public_url;
+  const bool v6 = o.address.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + o.address + "]" : o.address) + ":" + std::to_string(o.port);
+}
+
+struct FeedRoutes {
+  FeedRoutes(FeedServiceOptions o, const Clock& clock) : service(std::move(o), clock) {}
+  FeedService service;
+  MissLimiter misses{kMissBurst, kMissesPerMinute};
+
+  void serve(feeds::FeedKind kind, const httplib::Request& req, httplib::Response& res,
+             std::string_view token, std::string_view site) {
+    const auto now = MissLimiter::Clock::now();
+    if (misses.exhausted(req.remote_addr, now)) {
+      res.set_header("Retry-After", "60");
+      return send_error(res, 429, "too many requests");
+    }
+    auto feed = service.find(kind, token, site);
+    if (!feed) {
+      log::error("feeds: cannot build a feed: " + feed.error().message);
+      return send_error(res, 500, "internal error");
+    }
+    if (!*feed) {
+      misses.record_miss(req.remote_addr, now);
+      return send_error(res, 404, "not found");
+    }
+    const FeedBody& f = **feed;
+    res.set_header("ETag", f.etag);
+    res.set_header("Last-Modified", http_date(f.last_modified));
+    res.set_header("Cache-Control", "private, max-age=300");
+    if (not_modified(req, f)) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(f.body, "text/calendar; charset=utf-8");
+  }
+};
+
+}  // namespace
+
+void add_feed_routes(WebServer& server) {
+  FeedServiceOptions o;
+  o.db_path = server.pool().path();
+  o.public_url = public_base(server.options());
+  o.coordinator_contact = server.options().coordinator_contact;
+  auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock());
+  server.get(R"(/feeds/v/([^/]+)\.ics)", "feed_volunteer",
+             [routes](const httplib::Request& req, httplib::Response& res) {
+               routes->serve(feeds::FeedKind::volunteer, req, res, req.matches[1].str(), "");
+             });
+  server.get(R"(/feeds/site/([^/]+)/([^/]+)\.ics)", "feed_site",
+             [routes](const httplib::Request& req, httplib::Response& res) {
+               routes->serve(feeds::FeedKind::site, req, res, req.matches[2].str(),
+                             req.matches[1].str());
+             });
+  server.get(R"(/feeds/open/([^/]+)\.ics)", "feed_open",
+             [routes](const httplib::Request& req, httplib::Response& res) {
+               routes->serve(feeds::FeedKind::open, req, res, req.matches[1].str(), "");
+             });
+}
+
+}  // namespace cw::web
