@@ -1,0 +1,65 @@
+// What the last fetch of each remote source returned: the `fetch_state`
+// table (validators for the next conditional GET, a hash of the last content
+// imported, and the times and error of the last attempts).
+//
+// fetch_if_changed() is the rule "only re-import when the source changed":
+// it sends the stored ETag / Last-Modified, and reports `changed = false` on
+// 304 or when the body hashes to the content last imported. A failed fetch
+// (transport error after the fetcher's retries, or a status other than 200 and
+// 304) is recorded (last_attempt, last_error) and returned as an Error; the
+// stored validators and the data already imported are left alone. After a
+// successful import the caller commits the new validators with
+// record_success(), so a failed import is re-tried on the next run instead of
+// being skipped as "unchanged". Not thread-safe: the caller's Database.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "scrapers/fetch/http_fetcher.h"
+#include "store/db.h"
+
+namespace cw::scrapers {
+
+struct FetchState {
+  std::string source;  // the configured source name, or the URL for a one-off import
+  std::string url;
+  std::string etag;
+  std::string last_modified;
+  std::string content_hash;
+  std::optional<Instant> last_attempt;
+  std::optional<Instant> last_success;
+  std::string last_error;
+};
+
+class FetchStateRepo {
+ public:
+  explicit FetchStateRepo(store::Database& db) : db_(db) {}
+  Result<std::optional<FetchState>> find(const std::string& source);
+  Result<void> save(const FetchState& s);
+
+ private:
+  store::Database& db_;
+};
+
+struct Fetched {
+  bool changed = false;
+  std::string body;  // empty unless changed
+  FetchState next;   // the state to save once the body has been imported
+};
+
+Result<Fetched> fetch_if_changed(store::Database& db, HttpFetcher& fetcher,
+                                 const std::string& source, const std::string& url,
+                                 const Clock& clock);
+// Saves next with last_success = now and no error.
+Result<void> record_success(store::Database& db, FetchState next, const Clock& clock);
+// Records a failed attempt (fetch or import) without touching the validators.
+Result<void> record_failure(store::Database& db, const std::string& source, const std::string& url,
+                            const std::string& error, const Clock& clock);
+
+// A 64-bit FNV-1a hash of s as 16 hex digits: change detection, not security.
+std::string content_hash(std::string_view s);
+
+}  // namespace cw::scrapers
