@@ -34,7 +34,7 @@ std::optional<Instant> parse_http_date(const std::string& text) {
   static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
   char weekday[4] = {}, month[4] = {};
   int d = 0, y = 0, h = 0, mi = 0, sec = 0;
-  if (std::sscanf(text.c_str(), "%3s %d %3s %d %d:%d:%d GMT", weekday, &d, month, &y, &h, &mi,
+  if (std::sscanf(text.c_str(), "%3s, %d %3s %d %d:%d:%d GMT", weekday, &d, month, &y, &h, &mi,
                   &sec) != 7) {
     return std::nullopt;
   }
