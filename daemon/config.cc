@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "daemon/config_sources_toml.h"
+
 #ifndef COURTWATCH_DATADIR
 #define COURTWATCH_DATADIR "/usr/share/courtwatch"
 #endif
@@ -57,6 +59,12 @@ class TableReader {
     if (!n->is_boolean()) return type_error(*n, key, "true or false");
     out = n->value<bool>().value();
     return {};
+  }
+
+  // Any value (or nullptr when absent), checked by the caller.
+  const toml::node* node(const char* key) {
+    seen_.insert(key);
+    return table_.get(key);
   }
 
   // Returns the sub-table (or nullptr when absent); error if not a table.
@@ -208,6 +216,8 @@ Result<Config> parse_config(std::string_view text, const std::string& name) {
     }
     CW_TRY(rl.reject_unknown());
   }
+  if (const auto* sources = r.node("sources")) c.sources = CW_TRY(read_sources(name, *sources));
+  if (const auto* fetch = r.node("fetch")) c.fetch = CW_TRY(read_fetch(name, *fetch));
   CW_TRY(r.reject_unknown());
   return c;
 }

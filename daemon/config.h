@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "daemon/config_sources.h"
 
 namespace cw::daemon {
 
@@ -38,6 +39,8 @@ struct Config {
   int import_horizon_days = 60;
   std::map<std::string, std::string> csv_column_aliases;  // [import.csv.columns]
   std::string log_level = "info";                         // debug, info, warning, error
+  std::vector<SourceConfig> sources;                      // [[sources]]: scheduled imports
+  FetchConfig fetch;                                      // [fetch]
 };
 
 // Reads and validates a TOML file. An empty path means built-in defaults.

@@ -102,6 +102,83 @@ TEST(Config, MissingFileIsAnIoError) {
   EXPECT_NE(c.error().message.find("/nonexistent/courtwatch.toml"), std::string::npos);
 }
 
+TEST(Config, ReadsSourcesAndFetchLimits) {
+  const auto c = parse_config(R"(
+[fetch]
+connect_timeout = 5
+timeout = 60
+max_size_mb = 16
+retries = 2
+max_redirects = 3
+
+[[sources]]
+name = "partner-checkins"
+kind = "ics"
+url = "https://partner.example.org/checkins.ics"
+site = "CHI-ERO"
+interval = "6h"
+
+[[sources]]
+name = "eoir"
+kind = "eoir"
+path = "/srv/eoir/current"
+interval = "1d"
+
+[[sources]]
+name = "eoir-status"
+kind = "status"
+url = "https://www.justice.gov/eoir/eoir-operational-status"
+interval = "30m"
+)",
+                              "test.toml");
+  ASSERT_TRUE(c) << c.error().message;
+  ASSERT_EQ(c->sources.size(), 3u);
+  EXPECT_EQ(c->sources[0].name, "partner-checkins");
+  EXPECT_EQ(c->sources[0].site, "CHI-ERO");
+  EXPECT_EQ(c->sources[0].interval, std::chrono::hours(6));
+  EXPECT_EQ(c->sources[1].path, "/srv/eoir/current");
+  EXPECT_EQ(c->sources[1].interval, std::chrono::hours(24));
+  EXPECT_EQ(c->sources[2].interval, std::chrono::minutes(30));
+  EXPECT_EQ(c->fetch.connect_timeout_s, 5);
+  EXPECT_EQ(c->fetch.max_size_mb, 16);
+  EXPECT_EQ(c->fetch.retries, 2);
+  EXPECT_TRUE(parse_config("", "t.toml")->sources.empty());
+}
+
+TEST(Config, BadSourcesNameKeyAndLine) {
+  const std::string head = "[[sources]]\nname = \"a\"\n";
+  EXPECT_EQ(error_of(head + "kind = \"rss\"\npath = \"/x\"\n"),
+            "test.toml: line 3, key 'sources[0].kind': expected ics, status, csv or eoir");
+  EXPECT_EQ(error_of(head + "kind = \"ics\"\nurl = \"ftp://x\"\nsite = \"CHI\"\n"),
+            "test.toml: line 4, key 'sources[0].url': expected a URL starting with http:// or "
+            "https://");
+  EXPECT_EQ(error_of(head + "kind = \"ics\"\npath = \"/x.ics\"\n"),
+            "test.toml: line 1, key 'sources[0].site': an ics source needs a site code");
+  EXPECT_EQ(error_of(head + "kind = \"eoir\"\nurl = \"https://x/y.zip\"\n"),
+            "test.toml: line 4, key 'sources[0].url': eoir sources are local: give path (see "
+            "docs/operations.md)");
+  EXPECT_EQ(error_of(head + "kind = \"status\"\npath = \"/x\"\ninterval = \"10s\"\n"),
+            "test.toml: line 5, key 'sources[0].interval': expected a duration from 1m to 30d");
+  EXPECT_EQ(error_of(head + "kind = \"status\"\npath = \"/x\"\ninterval = \"6 hours\"\n"),
+            "test.toml: line 5, key 'sources[0].interval': expected a duration like \"90s\", "
+            "\"30m\", \"6h\" or \"1d\"");
+  EXPECT_EQ(error_of(head + "kind = \"csv\"\npath = \"/x\"\nurl = \"http://x\"\n"),
+            "test.toml: line 5, key 'sources[0].url': expected exactly one of url and path");
+  EXPECT_EQ(error_of(head + "kind = \"csv\"\npath = \"/x\"\ncolour = 1\n"),
+            "test.toml: line 5: unknown key 'sources[0].colour'");
+  EXPECT_EQ(
+      error_of(head + "kind = \"csv\"\npath = \"/a\"\n" + head + "kind = \"csv\"\npath = \"/b\"\n"),
+      "test.toml: line 6, key 'sources[1].name': duplicate source name 'a'");
+  EXPECT_EQ(error_of("[[sources]]\nname = \"Bad Name\"\nkind = \"csv\"\npath = \"/a\"\n"),
+            "test.toml: line 2, key 'sources[0].name': expected a name of lowercase letters, "
+            "digits, '.', '_' or '-'");
+  EXPECT_EQ(error_of("sources = 3\n"),
+            "test.toml: line 1, key 'sources': expected [[sources]] tables (an array of tables)");
+  EXPECT_EQ(error_of("[fetch]\nretries = 99\n"),
+            "test.toml: line 2, key 'fetch.retries': expected an integer from 0 to 10");
+  EXPECT_EQ(error_of("[fetch]\nproxy = \"x\"\n"), "test.toml: line 2: unknown key 'fetch.proxy'");
+}
+
 TEST(Config, TheShippedExampleIsValid) {
   const auto c = load_config(std::string(CW_SOURCE_DIR) + "/config/courtwatch.example.toml");
   ASSERT_TRUE(c) << c.error().message;

@@ -1,0 +1,131 @@
+// courtwatch closure add SITE DATE [--reason TEXT] [--partial]
+// courtwatch closure list [--from DATE] [--json]
+// courtwatch closure remove SITE DATE
+//
+// Closures a coordinator enters by hand (source "manual";
+// scrapers/status/closures.h). Adding one cancels the site-day's scheduled
+// hearings with reason "closure" (--partial: only those not detained) and
+// records each change for the notices; removing it restores the hearings it
+// cancelled unless another closure (e.g. from the EOIR status page) still
+// covers the day. Each command is one transaction.
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "daemon/cli_util.h"
+#include "daemon/commands.h"
+#include "scrapers/status/closures.h"
+#include "store/repos.h"
+
+namespace cw::daemon {
+
+namespace {
+
+namespace st = scrapers::status;
+
+struct ClosureArgs {
+  std::string site;
+  std::string date;
+  std::string reason;
+  bool partial = false;
+  std::string from;
+  bool json = false;
+};
+
+Result<std::string> known_site(store::Database& db, const std::string& code) {
+  const auto upper = upper_ascii(trim(code));
+  if (!CW_TRY(store::SiteRepo(db).find(upper))) {
+    return fail(Error::not_found("unknown site '" + code + "'"));
+  }
+  return upper;
+}
+
+Result<void> add(AppContext& ctx, const ClosureArgs& a) {
+  auto db = CW_TRY(ctx.open_db());
+  const auto site = CW_TRY(known_site(*db, a.site));
+  const auto day = *optional_date(a.date);
+  const Instant now = ctx.clock->now();
+  const char* user = std::getenv("USER");
+  st::Closure c{site,     day,      a.partial ? st::ClosureKind::partial : st::ClosureKind::closed,
+                a.reason, "manual", user ? user : "",
+                now};
+  auto tx = CW_TRY(db->begin_immediate());
+  CW_TRY(st::ClosureRepo(*db).put(c));
+  if (a.partial) CW_TRY(st::reopen_site_day(*db, site, day, now));  // closed → partial
+  const auto n = CW_TRY(st::close_site_day(*db, site, day, c.kind, now));
+  CW_TRY(tx.commit());
+  std::printf("%s %s on %s: %lld hearing%s cancelled\n", site.c_str(),
+              a.partial ? "open to detained cases only" : "closed", format_date(day).c_str(),
+              static_cast<long long>(n), n == 1 ? "" : "s");
+  return {};
+}
+
+Result<void> remove(AppContext& ctx, const ClosureArgs& a) {
+  auto db = CW_TRY(ctx.open_db());
+  const auto site = CW_TRY(known_site(*db, a.site));
+  const auto day = *optional_date(a.date);
+  auto tx = CW_TRY(db->begin_immediate());
+  if (CW_TRY(st::ClosureRepo(*db).remove(site, day, "manual")) == 0) {
+    return fail(Error::not_found("no manual closure of " + site + " on " + format_date(day)));
+  }
+  const auto n = CW_TRY(st::reopen_site_day(*db, site, day, ctx.clock->now()));
+  CW_TRY(tx.commit());
+  std::printf("%s on %s: closure removed, %lld hearing%s restored\n", site.c_str(),
+              format_date(day).c_str(), static_cast<long long>(n), n == 1 ? "" : "s");
+  return {};
+}
+
+Result<void> list(AppContext& ctx, const ClosureArgs& a) {
+  auto db = CW_TRY(ctx.open_db());
+  const auto closures = CW_TRY(st::ClosureRepo(*db).list(optional_date(a.from)));
+  if (a.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : closures) {
+      out.push_back({{"site", c.site},
+                     {"date", format_date(c.date)},
+                     {"status", st::to_string(c.kind)},
+                     {"reason", c.reason},
+                     {"source", c.source},
+                     {"created_by", c.created_by},
+                     {"created_at", format_instant(c.created_at)}});
+    }
+    std::printf("%s\n", out.dump().c_str());
+    return {};
+  }
+  for (const auto& c : closures) {
+    std::printf("%s  %-8s %-8s %-12s %s\n", format_date(c.date).c_str(), c.site.c_str(),
+                std::string(st::to_string(c.kind)).c_str(), c.source.c_str(), c.reason.c_str());
+  }
+  if (closures.empty()) std::printf("no closures\n");
+  return {};
+}
+
+}  // namespace
+
+void register_closure(CLI::App& app, AppContext& ctx) {
+  auto* closure = app.add_subcommand("closure", "Site-day closures entered by coordinators");
+  closure->require_subcommand(1);
+  auto args = std::make_shared<ClosureArgs>();
+
+  auto* add_cmd = closure->add_subcommand("add", "Close a site for a day; cancels its hearings");
+  add_cmd->add_option("SITE", args->site, "Site code (e.g. CHI)")->required();
+  add_cmd->add_option("DATE", args->date, "YYYY-MM-DD")->required()->check(iso_date_validator());
+  add_cmd->add_option("--reason", args->reason, "Why (shown to coordinators)");
+  add_cmd->add_flag("--partial", args->partial,
+                    "Open to detained cases only: cancel only hearings that are not detained");
+  set_action(add_cmd, ctx, [&ctx, args] { return add(ctx, *args); });
+
+  auto* list_cmd = closure->add_subcommand("list", "List closures");
+  list_cmd->add_option("--from", args->from, "Only closures from this date, YYYY-MM-DD")
+      ->check(iso_date_validator());
+  list_cmd->add_flag("--json", args->json, "Print JSON");
+  set_action(list_cmd, ctx, [&ctx, args] { return list(ctx, *args); });
+
+  auto* rm = closure->add_subcommand("remove", "Remove a manual closure; restores its hearings");
+  rm->add_option("SITE", args->site, "Site code")->required();
+  rm->add_option("DATE", args->date, "YYYY-MM-DD")->required()->check(iso_date_validator());
+  set_action(rm, ctx, [&ctx, args] { return remove(ctx, *args); });
+}
+
+}  // namespace cw::daemon
