@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/log.h"
+#include "daemon/planning.h"
 #include "scrapers/csv/hearings_csv.h"
 #include "scrapers/csv/volunteers_csv.h"
 
@@ -87,8 +88,14 @@ Result<void> load_demo(store::Database& db, const std::string& dir, const Clock&
   if (h.rejected_total() || v.rejected_total()) {
     return fail(Error::internal("the bundled demo data has rejected rows; this is a bug"));
   }
+  // Group the hearings into sessions and staff them, as the daemon's jobs
+  // would after an import, so the demo shows coverage from the start.
+  const Instant now = clock.now();
+  const auto plan = CW_TRY(plan_sessions(db, session_scope("", "", "", now), now, PlanMode::store));
   log::info("demo data loaded: " + std::to_string(h.added) + " hearings, " +
-            std::to_string(v.added) + " volunteers");
+            std::to_string(v.added) + " volunteers, " +
+            std::to_string(plan.loaded.in.sessions.size()) + " sessions, " +
+            std::to_string(plan.counts.added) + " proposed assignments");
   return {};
 }
 
