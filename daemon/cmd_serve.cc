@@ -16,6 +16,8 @@
 #include "core/log.h"
 #include "daemon/commands.h"
 #include "daemon/demo.h"
+#include "daemon/job_sources.h"
+#include "daemon/jobs.h"
 #include "feeds/ical_zones.h"
 #include "web/server.h"
 
@@ -104,6 +106,9 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   std::fflush(stdout);
   sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
 
+  // Scheduled imports ([[sources]]): one at a time on a worker thread.
+  JobRunner jobs(db_path, *ctx.clock,
+                 std::make_unique<scrapers::CurlFetcher>(fetch_limits(ctx.config.fetch)));
   const auto watchdog = watchdog_interval();
   for (;;) {
     const auto wait = watchdog.count() > 0 ? std::min(watchdog, std::chrono::microseconds(1000000))
@@ -127,9 +132,14 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
       sd_notify(0, "STOPPING=1");
       break;
     }
+    jobs.tick(ctx.config, std::chrono::steady_clock::now());
   }
   server.stop();
   http.join();
+  if (jobs.busy()) log::info("waiting for the running import to finish");
+  while (!jobs.drain_for(std::chrono::seconds(1))) {
+    if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");
+  }
   return {};
 }
 

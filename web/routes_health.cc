@@ -73,6 +73,12 @@ void add_health_routes(WebServer& server) {
                  "WHERE s.status = 'active') GROUP BY 1");
       gauge_rows(out, db, "courtwatch_outbox", "Outbox messages by state.", "state",
                  "SELECT state, count(*) FROM outbox GROUP BY state");
+      gauge_rows(out, db, "courtwatch_fetch_failing",
+                 "1 while the last fetch of a scheduled source failed.", "source",
+                 "SELECT source, last_error != '' FROM fetch_state ORDER BY source");
+      gauge_rows(out, db, "courtwatch_fetch_last_success_timestamp_seconds",
+                 "When a scheduled source was last fetched successfully.", "source",
+                 "SELECT source, coalesce(last_success, 0) FROM fetch_state ORDER BY source");
     } else {
       metric_header(out, "courtwatch_database_up", "gauge", "Whether the database is reachable.");
       metric_value(out, "courtwatch_database_up", "", 0);
