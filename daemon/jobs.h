@@ -12,7 +12,10 @@
 // time. tick() only looks at atomics and joins a finished thread, so signal
 // handling stays responsive. drain_for() waits (bounded) for the current job:
 // on SIGTERM the loop stops calling tick() and drains, petting the watchdog
-// between waits. Not thread-safe itself: one thread (the main loop) calls it.
+// between waits. [[sources]] changes take effect on SIGHUP (the config is
+// passed in on every tick); the [fetch] limits are those of start-up, since
+// the fetcher is built once. Not thread-safe itself: one thread (the main
+// loop) calls it.
 #pragma once
 
 #include <atomic>
