@@ -124,8 +124,11 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
   for (auto* p = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY); p;
        p = icalcomponent_get_next_property(ev, ICAL_XLICERROR_PROPERTY)) {
     const char* msg = icalproperty_get_xlicerror(p);
-    const auto reason = reason_of_parse_error(msg ? msg : "");
-    if (!reason.empty()) return reject(reason, line, "unparseable value: " + shown(msg ? msg : ""));
+    std::string_view text = msg ? msg : "";
+    const auto reason = reason_of_parse_error(text);
+    // "Can't parse as RECUR value in RRULE property. Removing entire property: …"
+    text = text.substr(0, text.find(". Removing"));
+    if (!reason.empty()) return reject(reason, line, shown(text));
   }
   e.uid = prop_text(ev, ICAL_UID_PROPERTY);
   if (trim(e.uid).empty()) return reject("missing-uid", line, "event without a UID");

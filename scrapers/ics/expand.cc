@@ -165,6 +165,10 @@ void collect(const std::vector<icalcomponent*>& cals, const std::vector<std::int
       const std::int64_t line = index < lines.size() ? lines[index] : 0;
       auto e = read_event(ev, line, w.zone);
       if (!e) {
+        if (auto* p = icalcomponent_get_first_property(ev, ICAL_UID_PROPERTY)) {
+          const char* uid = icalproperty_get_uid(p);
+          if (uid && *uid) out.kept_uids.emplace_back(uid);
+        }
         out.rejects.push_back(std::move(e).error());
       } else if (e->recurrence_id) {
         c.overrides.push_back(std::move(*e));
@@ -211,6 +215,7 @@ Result<IcsExpansion> expand_calendar(std::string_view text, const IcsWindow& w,
   for (const auto& [uid, m] : c.masters) {
     auto starts = occurrences(m, win);
     if (!starts) {
+      out.kept_uids.push_back(uid);
       out.rejects.push_back(std::move(starts).error());
       continue;
     }

@@ -27,7 +27,9 @@
 // A bad event is rejected by reason (missing-uid, bad-dtstart, all-day,
 // unknown-tzid, bad-rrule, bad-rdate, bad-exdate, bad-recurrence-id,
 // duplicate-uid, too-many-occurrences, invalid-utf8) with the line of its
-// BEGIN:VEVENT; the rest go on. A text that is not an iCalendar object at all
+// BEGIN:VEVENT; the rest go on, and the UIDs of rejected events are listed
+// so that a calendar edit that breaks one event does not cancel what was
+// imported for it before. A text that is not an iCalendar object at all
 // is an Error. No I/O, no database: thread-compatible (one call per thread;
 // libical keeps per-thread state), and the fuzz target calls it directly.
 #pragma once
@@ -63,6 +65,9 @@ struct IcsExpansion {
   std::int64_t events = 0;        // VEVENTs read (masters and overrides)
   std::vector<Hearing> hearings;  // in the window, sorted by source key
   std::vector<IcsReject> rejects;
+  // UIDs of rejected events (other than duplicates): the importer keeps
+  // their stored hearings as they are instead of cancelling them.
+  std::vector<std::string> kept_uids;
 };
 
 // `name` is used in the whole-file error ("calendar.ics: not an iCalendar …").

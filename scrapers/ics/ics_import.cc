@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "scrapers/csv/csv_run.h"
@@ -35,6 +36,30 @@ void apply_closures(Hearing& h, const status::ClosureDays& closed) {
   h.cancel_reason = "closure";
 }
 
+// Marks the stored hearings of rejected events as seen by this run, so that
+// cancel_unseen() leaves them alone: a broken edit is not a cancellation.
+Result<void> keep_rejected(store::HearingRepo& repo, const ics::IcsExpansion& x,
+                           const ics::IcsWindow& w, const std::string& source, ImportRun& run,
+                           Instant now) {
+  if (x.kept_uids.empty()) return {};
+  const std::set<std::string> uids(x.kept_uids.begin(), x.kept_uids.end());
+  store::HearingFilter f;
+  f.from = w.first;
+  f.to = w.last;
+  f.site = w.site;
+  f.include_cancelled = false;
+  for (const auto& h : CW_TRY(repo.list(f))) {
+    if (!h.source_key.starts_with("ics:")) continue;
+    const auto bar = h.source_key.find('|');
+    const auto uid = h.source_key.substr(4, bar == std::string::npos ? bar : bar - 4);
+    if (!uids.contains(uid)) continue;
+    if (CW_TRY(repo.upsert(h, source, run.id, now)) == store::UpsertOutcome::unchanged) {
+      ++run.unchanged;
+    }
+  }
+  return {};
+}
+
 Result<void> store_expansion(store::Database& db, const ics::IcsExpansion& x,
                              const ics::IcsWindow& w, const std::string& source, const Clock& clock,
                              ImportRun& run) {
@@ -61,6 +86,7 @@ Result<void> store_expansion(store::Database& db, const ics::IcsExpansion& x,
         break;
     }
   }
+  CW_TRY(keep_rejected(repo, x, w, source, run, now));
   run.cancelled += CW_TRY(repo.cancel_unseen(source, run.id, w.first, w.last, {w.site}, now));
   return {};
 }

@@ -104,6 +104,27 @@ TEST(IcsImport, NotACalendarFailsAndWritesNothing) {
   EXPECT_EQ(runs->front().state, "failed");
 }
 
+TEST(IcsImport, AnEventBrokenByAnEditKeepsItsHearings) {
+  test::ImportEnv env;
+  const auto cal = env.dir() / "cal.ics";
+  auto write = [&](const std::string& rrule) {
+    std::ofstream(cal) << "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:w\r\n"
+                          "DTSTART;TZID=America/Chicago:20260302T090000\r\nRRULE:"
+                       << rrule << "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  };
+  scrapers::IcsImportOptions o = options("checkins.ics");
+  o.input = cal.string();
+  write("FREQ=WEEKLY;COUNT=3");
+  EXPECT_EQ(import(env, o).added, 3);
+  write("FREQ=WEEKLY;COUNT=three");  // a typo in the partner's edit
+  const auto run = import(env, o);
+  EXPECT_EQ(run.rejected.at("bad-rrule").count, 1);
+  EXPECT_EQ(run.cancelled, 0);
+  EXPECT_EQ(run.unchanged, 3);
+  write("FREQ=WEEKLY;COUNT=2");  // fixed, and one week shorter
+  EXPECT_EQ(import(env, o).cancelled, 1);
+}
+
 TEST(IcsImport, UnknownSiteFailsTheRun) {
   test::ImportEnv env;
   auto run = scrapers::import_ics_file(env.db(), options("checkins.ics", "NOPE"), clock());
