@@ -46,7 +46,20 @@ std::string reason_of_parse_error(std::string_view msg) {
 }
 
 // The zone a time property is in: UTC for "Z", its TZID, else the site's.
-std::expected<WallTime, std::string> wall_time(icalproperty* p, icaltimetype t, Zone site_zone) {
+// The zone for floating times, and the calendar's own TZIDs.
+struct ZoneContext {
+  Zone floating;
+  const CalendarZones& zones;
+};
+
+std::optional<Zone> zone_for(std::string_view tzid, const CalendarZones& zones) {
+  if (auto z = map_tzid(tzid)) return z;
+  if (const auto it = zones.find(tzid); it != zones.end()) return it->second;
+  return std::nullopt;
+}
+
+std::expected<WallTime, std::string> wall_time(icalproperty* p, icaltimetype t,
+                                               const ZoneContext& ctx) {
   WallTime w;
   w.utc = icaltime_is_utc(t);
   t.zone = nullptr;
@@ -57,18 +70,18 @@ std::expected<WallTime, std::string> wall_time(icalproperty* p, icaltimetype t, 
   }
   if (auto* param = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)) {
     const char* tzid = icalparameter_get_tzid(param);
-    auto zone = map_tzid(tzid ? tzid : "");
+    auto zone = zone_for(tzid ? tzid : "", ctx.zones);
     if (!zone) return std::unexpected("unknown TZID '" + shown(tzid ? tzid : "") + "'");
     w.zone = *zone;
     return w;
   }
-  w.zone = site_zone;
+  w.zone = ctx.floating;
   return w;
 }
 
 std::expected<Instant, std::string> instant_of_prop(icalproperty* p, icaltimetype t,
-                                                    Zone event_zone) {
-  auto w = wall_time(p, t, event_zone);
+                                                    const ZoneContext& ctx) {
+  auto w = wall_time(p, t, ctx);
   if (!w) return std::unexpected(w.error());
   if (auto i = instant_of(*w)) return *i;
   return std::unexpected(std::string("not a valid date and time"));
@@ -79,6 +92,24 @@ std::expected<Instant, std::string> instant_of_prop(icalproperty* p, icaltimetyp
 std::string shown(std::string_view s) {
   std::string out;
   for (const char c : s.substr(0, 60)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return out;
+}
+
+CalendarZones calendar_zones(icalcomponent* cal) {
+  CalendarZones out;
+  for (auto* tz = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT); tz;
+       tz = icalcomponent_get_next_component(cal, ICAL_VTIMEZONE_COMPONENT)) {
+    auto* id = icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY);
+    const char* tzid = id ? icalproperty_get_tzid(id) : nullptr;
+    if (!tzid || !*tzid) continue;
+    for (auto* x = icalcomponent_get_first_property(tz, ICAL_X_PROPERTY); x;
+         x = icalcomponent_get_next_property(tz, ICAL_X_PROPERTY)) {
+      const char* name = icalproperty_get_x_name(x);
+      const char* value = icalproperty_get_x(x);
+      if (!name || !value || std::string_view(name) != "X-LIC-LOCATION") continue;
+      if (auto z = map_tzid(value)) out.emplace(tzid, *z);
+    }
+  }
   return out;
 }
 
@@ -117,8 +148,8 @@ icaltimetype wall_fields(Zone zone, Instant t) {
   return out;
 }
 
-std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t line,
-                                               Zone site_zone) {
+std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t line, Zone site_zone,
+                                               const CalendarZones& zones) {
   EventData e;
   e.line = line;
   for (auto* p = icalcomponent_get_first_property(ev, ICAL_XLICERROR_PROPERTY); p;
@@ -149,14 +180,15 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
   const auto t = icalproperty_get_dtstart(ds);
   if (icaltime_is_null_time(t)) return reject("bad-dtstart", line, "empty DTSTART");
   if (t.is_date) return reject("all-day", line, "all-day event (DTSTART has no time)");
-  auto start = wall_time(ds, t, site_zone);
+  auto start = wall_time(ds, t, ZoneContext{site_zone, zones});
   if (!start) return reject("unknown-tzid", line, "DTSTART: " + start.error());
   e.start = *start;
   const auto start_instant = instant_of(e.start);
+  const ZoneContext ctx{e.start.zone, zones};  // floating RDATE/EXDATE/…: the event's zone
   if (!start_instant) return reject("bad-dtstart", line, "DTSTART is not a valid date and time");
 
   if (auto* de = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
-    if (auto end = instant_of_prop(de, icalproperty_get_dtend(de), e.start.zone)) {
+    if (auto end = instant_of_prop(de, icalproperty_get_dtend(de), ctx)) {
       if (*end > *start_instant) e.duration = *end - *start_instant;
     }
   } else if (auto* du = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
@@ -174,7 +206,7 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
     const auto dp = icalproperty_get_rdate(p);
     const auto rt = icaltime_is_null_time(dp.time) ? dp.period.start : dp.time;
     if (rt.is_date) return reject("bad-rdate", line, "date-only RDATE");
-    auto i = instant_of_prop(p, rt, e.start.zone);
+    auto i = instant_of_prop(p, rt, ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-rdate", line,
                     "RDATE: " + i.error());
@@ -191,14 +223,14 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
       e.exdays.push_back(LocalDate{ymd});
       continue;
     }
-    auto i = instant_of_prop(p, xt, e.start.zone);
+    auto i = instant_of_prop(p, xt, ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-exdate", line,
                     "EXDATE: " + i.error());
     e.exdates.push_back(*i);
   }
   if (auto* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
-    auto i = instant_of_prop(rid, icalproperty_get_recurrenceid(rid), e.start.zone);
+    auto i = instant_of_prop(rid, icalproperty_get_recurrenceid(rid), ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-recurrence-id", line,
                     "RECURRENCE-ID: " + i.error());

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <expected>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,8 +46,13 @@ struct EventData {
   bool recurring() const { return rrule.has_value() || !rdates.empty(); }
 };
 
+// TZIDs the calendar defines itself (VTIMEZONE), mapped to IANA zones by
+// their X-LIC-LOCATION when the TZID is not a name map_tzid() knows.
+using CalendarZones = std::map<std::string, Zone, std::less<>>;
+CalendarZones calendar_zones(icalcomponent* calendar);
+
 std::expected<EventData, IcsReject> read_event(icalcomponent* event, std::int64_t line,
-                                               Zone site_zone);
+                                               Zone site_zone, const CalendarZones& zones);
 
 // The instant of a wall time (choose::earliest in a gap or overlap); nullopt
 // when the fields are not a valid date and time.

@@ -159,11 +159,12 @@ void collect(const std::vector<icalcomponent*>& cals, const std::vector<std::int
              const IcsWindow& w, Collected& c, IcsExpansion& out) {
   std::size_t index = 0;
   for (auto* cal : cals) {
+    const auto zones = calendar_zones(cal);
     for (auto* ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
          ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), ++index) {
       ++out.events;
       const std::int64_t line = index < lines.size() ? lines[index] : 0;
-      auto e = read_event(ev, line, w.zone);
+      auto e = read_event(ev, line, w.zone, zones);
       if (!e) {
         if (auto* p = icalcomponent_get_first_property(ev, ICAL_UID_PROPERTY)) {
           const char* uid = icalproperty_get_uid(p);

@@ -27,6 +27,18 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kWindows
     {"GMT Standard Time", "Europe/London"},
 }};
 
+// Outlook's display names ("(UTC-06:00) Central Time (US & Canada)").
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kDisplayNames{{
+    {"eastern time (us", "America/New_York"},
+    {"central time (us", "America/Chicago"},
+    {"mountain time (us", "America/Denver"},
+    {"pacific time (us", "America/Los_Angeles"},
+    {"arizona", "America/Phoenix"},
+    {"hawaii", "Pacific/Honolulu"},
+    {"alaska", "America/Anchorage"},
+    {"guam", "Pacific/Guam"},
+}};
+
 std::optional<Zone> lookup(std::string_view name) {
   if (name.empty()) return std::nullopt;
   if (auto z = find_zone(name)) return *z;
@@ -43,6 +55,13 @@ std::optional<Zone> map_tzid(std::string_view tzid) {
   if (tzid.empty() || tzid.size() > 200) return std::nullopt;
   for (const auto& [windows, iana] : kWindowsZones) {
     if (iequals(tzid, windows)) return lookup(iana);
+  }
+  if (tzid.starts_with("(UTC") || tzid.starts_with("(GMT")) {
+    const auto lower = lower_ascii(tzid);
+    for (const auto& [part, iana] : kDisplayNames) {
+      if (lower.find(part) != std::string::npos) return lookup(iana);
+    }
+    return std::nullopt;
   }
   if (auto z = lookup(tzid)) return z;
   // A vendor prefix: try each suffix after a '/' ("/a.org/1/America/Chicago"

@@ -4,8 +4,10 @@
 // ("America/Chicago"), the IANA name behind a vendor prefix that libical and
 // Mozilla write ("/freeassociation.sourceforge.net/America/Chicago",
 // "/mozilla.org/20050126_1/America/New_York"), and Outlook's Windows names
-// ("Central Standard Time"). map_tzid() accepts all three (Windows names for
-// the zones of US courts and field offices) and returns the date/tz zone; the
+// ("Central Standard Time", or the display form "(UTC-06:00) Central Time (US
+// & Canada)"). map_tzid() accepts all three (Windows names for the zones of US
+// courts and field offices) and returns the date/tz zone; a calendar's own
+// TZID is also looked up by its VTIMEZONE's X-LIC-LOCATION (event.h). The
 // conversion itself is done by core/time.h, never by libical. Thread-safe
 // once the tz database is loaded.
 #pragma once

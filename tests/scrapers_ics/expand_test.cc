@@ -87,6 +87,18 @@ TEST(IcsExpand, OtherZonesAreConvertedToTheSiteZone) {
   EXPECT_EQ(summary(x), std::vector<std::string>{"ics:e 2026-03-05 09:00 check-in"});
 }
 
+TEST(IcsExpand, ACalendarsOwnTzidIsFoundThroughItsVtimezoneLocation) {
+  const auto x = expand(
+      "BEGIN:VTIMEZONE\r\nTZID:Office Time\r\nX-LIC-LOCATION:America/New_York\r\n"
+      "BEGIN:STANDARD\r\nDTSTART:19701101T020000\r\nTZOFFSETFROM:-0400\r\nTZOFFSETTO:-0500\r\n"
+      "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VEVENT\r\nUID:o\r\nDTSTART;TZID=Office Time:20260305T100000\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:p\r\nDTSTART;TZID=Other Time:20260305T100000\r\nEND:VEVENT\r\n");
+  EXPECT_EQ(summary(x), std::vector<std::string>{"ics:o 2026-03-05 09:00 check-in"});
+  ASSERT_EQ(x.rejects.size(), 1u);
+  EXPECT_EQ(x.rejects[0].reason, "unknown-tzid");
+}
+
 TEST(IcsExpand, TypeComesFromCategoriesAndSummary) {
   const auto x = expand(
       "BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260305T090000\r\nSUMMARY:Bond hearings\r\nEND:VEVENT\r\n"

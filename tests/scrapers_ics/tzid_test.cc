@@ -28,6 +28,9 @@ TEST(IcsTzid, MapsWindowsNamesOfUsZones) {
   EXPECT_EQ(name_of("pacific standard time"), "America/Los_Angeles");
   EXPECT_EQ(name_of("US Mountain Standard Time"), "America/Phoenix");
   EXPECT_EQ(name_of("Hawaiian Standard Time"), "Pacific/Honolulu");
+  EXPECT_EQ(name_of("(UTC-06:00) Central Time (US & Canada)"), "America/Chicago");
+  EXPECT_EQ(name_of("(UTC-07:00) Arizona"), "America/Phoenix");
+  EXPECT_EQ(name_of("(UTC+01:00) Amsterdam, Berlin"), "<none>");
 }
 
 TEST(IcsTzid, RejectsUnknownNames) {
