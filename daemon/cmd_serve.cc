@@ -95,6 +95,10 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   }
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // Scheduled imports ([[sources]]): one at a time on a worker thread.
+  // Built before any thread starts: curl_global_init is not thread-safe.
+  JobRunner jobs(db_path, *ctx.clock,
+                 std::make_unique<scrapers::CurlFetcher>(fetch_limits(ctx.config.fetch)));
   web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
   const int port = CW_TRY(server.bind());
   std::thread http([&server] { server.run(); });
@@ -106,9 +110,6 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   std::fflush(stdout);
   sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
 
-  // Scheduled imports ([[sources]]): one at a time on a worker thread.
-  JobRunner jobs(db_path, *ctx.clock,
-                 std::make_unique<scrapers::CurlFetcher>(fetch_limits(ctx.config.fetch)));
   const auto watchdog = watchdog_interval();
   for (;;) {
     const auto wait = watchdog.count() > 0 ? std::min(watchdog, std::chrono::microseconds(1000000))

@@ -2,6 +2,7 @@
 
 #include "core/log.h"
 #include "daemon/job_sources.h"
+#include "daemon/planning.h"
 #include "store/db.h"
 
 namespace cw::daemon {
@@ -14,6 +15,23 @@ std::string summary(const ImportRun& run) {
   return std::to_string(run.rows_read) + " read, " + std::to_string(run.added) + " new, " +
          std::to_string(run.updated) + " updated, " + std::to_string(run.cancelled) +
          " cancelled, " + std::to_string(run.rejected_total()) + " rejected";
+}
+
+bool changed(const ImportRun& run) {
+  return run.state == "ok" && (run.added > 0 || run.updated > 0 || run.cancelled > 0);
+}
+
+// The matcher after imports (DESIGN.md §9): sessions of the next two weeks
+// brought up to date and proposals stored. A failure is logged; the import
+// stands.
+void replan(store::Database& db, Instant now) {
+  const auto plan = plan_sessions(db, session_scope("", "", "", now), now, PlanMode::store);
+  if (!plan) {
+    log::error("matching after import failed: " + plan.error().message);
+    return;
+  }
+  log::info("matched after import: " + std::to_string(plan->unfilled.size()) +
+            " seats unfilled in the next two weeks");
 }
 
 }  // namespace
@@ -65,12 +83,15 @@ void JobRunner::tick(const Config& config, SteadyTime now) {
 
 void JobRunner::run(SourceConfig src, Config config) {
   Outcome out{src.name, "failed", ""};
+  std::unique_ptr<store::Database> db;
+  bool replan_after = false;
   try {
-    auto db = store::Database::open(db_path_, store::OpenMode::read_write_existing);
-    if (!db) {
-      out.detail = db.error().message;
+    auto opened = store::Database::open(db_path_, store::OpenMode::read_write_existing);
+    if (!opened) {
+      out.detail = opened.error().message;
     } else {
-      auto run = run_source(**db, src, config, *fetcher_, clock_);
+      db = std::move(*opened);
+      auto run = run_source(*db, src, config, *fetcher_, clock_);
       if (!run) {
         out.detail = run.error().message;
       } else if (!*run) {
@@ -78,6 +99,7 @@ void JobRunner::run(SourceConfig src, Config config) {
       } else {
         out.state = (*run)->state;
         out.detail = (*run)->state == "ok" ? summary(**run) : (*run)->error;
+        replan_after = changed(**run);
       }
     }
   } catch (const std::exception& e) {
@@ -89,6 +111,13 @@ void JobRunner::run(SourceConfig src, Config config) {
     log::info("import " + src.name + ": " + out.detail);
   } else {
     log::debug("import " + src.name + ": unchanged");
+  }
+  if (replan_after) {
+    try {
+      replan(*db, clock_.now());
+    } catch (const std::exception& e) {
+      log::error(std::string("matching after import failed: internal error: ") + e.what());
+    }
   }
   {
     std::lock_guard lock(mu_);

@@ -114,6 +114,17 @@ Result<int> WebServer::bind() {
 
 void WebServer::run() { http_->listen_after_bind(); }
 
-void WebServer::stop() { http_->stop(); }
+void WebServer::stop() {
+  // httplib's stop() does nothing until run() has reached its accept loop, so
+  // a stop() right after start-up would leave run() blocked in accept() for
+  // ever. Before that, shut the listening socket down instead: accept() then
+  // fails at once and run() closes the socket and returns.
+  const int fd = listen_fd_.exchange(-1);
+  if (http_->is_running()) {
+    http_->stop();
+  } else if (fd >= 0) {
+    ::shutdown(fd, SHUT_RDWR);
+  }
+}
 
 }  // namespace cw::web
