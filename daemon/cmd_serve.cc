@@ -102,6 +102,13 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
   const int port = CW_TRY(server.bind());
   std::thread http([&server] { server.run(); });
+  // A stop() before the accept loop has started would be lost and the join
+  // below would hang; READY=1 also means "accepting".
+  if (!server.wait_until_running(std::chrono::seconds(10))) {
+    server.stop();
+    http.join();
+    return fail(Error::internal("the HTTP server did not start"));
+  }
 
   const std::string url =
       "http://" + host_for_url(ctx.config.server.listen_address) + ":" + std::to_string(port) + "/";

@@ -95,6 +95,10 @@ Lang negotiate(std::string_view header) {
   return best;
 }
 
+bool has_entry(Lang l, std::string_view key) {
+  return (l == Lang::es ? spanish() : english()).contains(key);
+}
+
 std::string_view tr(Lang l, std::string_view key) {
   const Catalog& c = l == Lang::es ? spanish() : english();
   if (auto it = c.find(key); it != c.end()) return it->second;

@@ -17,5 +17,7 @@ std::string_view lang_code(Lang l);
 // Picks a supported language from an Accept-Language header (q-values honoured).
 Lang negotiate(std::string_view accept_language);
 std::string_view tr(Lang l, std::string_view key);
+// True when the catalog of l has its own entry for key (no fallback).
+bool has_entry(Lang l, std::string_view key);
 
 }  // namespace cw::web

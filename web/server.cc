@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <thread>
+
 #include "core/log.h"
 
 namespace cw::web {
@@ -113,6 +115,15 @@ Result<int> WebServer::bind() {
 }
 
 void WebServer::run() { http_->listen_after_bind(); }
+
+bool WebServer::wait_until_running(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!http_->is_running()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return true;
+}
 
 void WebServer::stop() {
   // httplib's stop() does nothing until run() has reached its accept loop, so

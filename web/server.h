@@ -11,6 +11,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -50,6 +51,9 @@ class WebServer {
   Result<int> bind();
   // Serves until stop(). Returns when the listener is closed and workers are done.
   void run();
+  // Blocks until run() has entered its accept loop (so that a stop() issued
+  // afterwards cannot be lost); false after the timeout.
+  bool wait_until_running(std::chrono::milliseconds timeout);
   // Stops accepting, lets in-flight requests finish; safe from any thread.
   void stop();
 

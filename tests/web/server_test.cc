@@ -1,0 +1,84 @@
+#include "web/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <future>
+#include <thread>
+
+#include "../store/temp_db.h"
+
+namespace cw::web {
+namespace {
+
+struct ServerTest : ::testing::Test {
+  void SetUp() override {
+    db_path = dir.file("w.db");
+    ASSERT_TRUE(store::Database::open(db_path));
+  }
+  cw::testing::TempDir dir;
+  std::string db_path;
+  SystemClock clock;
+};
+
+// A stop() issued before the accept loop starts used to be lost, and the
+// daemon's shutdown hung in join(). wait_until_running() closes that window.
+TEST_F(ServerTest, StopRightAfterStartIsNeverLost) {
+  for (int i = 0; i < 50; ++i) {
+    ServerOptions opts;
+    opts.port = 0;
+    opts.threads = 4;
+    WebServer server(opts, db_path, clock);
+    ASSERT_TRUE(server.bind());
+    std::thread http([&server] { server.run(); });
+    ASSERT_TRUE(server.wait_until_running(std::chrono::seconds(10)));
+    server.stop();
+    auto joined = std::async(std::launch::async, [&http] { http.join(); });
+    ASSERT_EQ(joined.wait_for(std::chrono::seconds(10)), std::future_status::ready)
+        << "server did not stop, iteration " << i;
+  }
+}
+
+TEST_F(ServerTest, SecondServerOnTheSamePortFailsToBind) {
+  ServerOptions opts;
+  opts.port = 0;
+  opts.threads = 4;
+  WebServer first(opts, db_path, clock);
+  const auto port = first.bind();
+  ASSERT_TRUE(port);
+  opts.port = *port;
+  WebServer second(opts, db_path, clock);
+  const auto again = second.bind();
+  ASSERT_FALSE(again);
+  EXPECT_NE(again.error().message.find(std::to_string(*port)), std::string::npos);
+}
+
+TEST_F(ServerTest, EveryResponseCarriesTheSecurityHeaders) {
+  ServerOptions opts;
+  opts.port = 0;
+  opts.threads = 4;
+  WebServer server(opts, db_path, clock);
+  const int port = server.bind().value();
+  std::thread http([&server] { server.run(); });
+  ASSERT_TRUE(server.wait_until_running(std::chrono::seconds(10)));
+  httplib::Client client("127.0.0.1", port);
+  for (const char* path : {"/healthz", "/", "/no-such-page"}) {
+    const auto res = client.Get(path);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    const auto csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << path;
+  }
+  const auto head = client.Head("/healthz");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_TRUE(head->body.empty());
+  server.stop();
+  http.join();
+}
+
+}  // namespace
+}  // namespace cw::web
