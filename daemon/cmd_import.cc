@@ -1,6 +1,7 @@
 // courtwatch import csv FILE [--json]
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
+#include "daemon/job_sources.h"
 #include "scrapers/csv/hearings_csv.h"
 
 namespace cw::daemon {
@@ -25,6 +26,7 @@ void register_import(CLI::App& app, AppContext& ctx) {
     scrapers::HearingsCsvOptions opts;
     opts.column_aliases = ctx.config.csv_column_aliases;
     const auto run = CW_TRY(scrapers::import_hearings_csv(*db, args->file, *ctx.clock, opts));
+    CW_TRY(reapply_closures_after_import(*db, *ctx.clock));
     print_import_run(run, args->json);
     return {};
   });

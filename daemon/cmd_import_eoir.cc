@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
+#include "daemon/job_sources.h"
 #include "scrapers/eoir/eoir.h"
 
 namespace cw::daemon {
@@ -46,6 +47,7 @@ void register_import_eoir(CLI::App& app, AppContext& ctx) {
     auto db = CW_TRY(ctx.open_db());
     Progress progress(stderr, Progress::detect(stderr));
     const auto run = CW_TRY(scrapers::import_eoir(*db, opts, *ctx.clock, &progress));
+    CW_TRY(reapply_closures_after_import(*db, *ctx.clock));
     print_import_run(run, args->json);
     return {};
   });

@@ -148,12 +148,16 @@ Result<std::optional<ImportRun>> run_source(store::Database& db, const SourceCon
     run = CW_TRY(import_local(db, s, c, clock, o, scheduled));
     CW_TRY(runs.set_fingerprint(run->id, fp));
   }
-  if (run && (s.kind == "csv" || s.kind == "eoir")) {
-    const auto yesterday = date::floor<date::days>(clock.now()) - date::days{1};
-    CW_TRY(scrapers::status::reapply_closures(db, LocalDate{yesterday.time_since_epoch()},
-                                              clock.now()));
-  }
+  if (run && (s.kind == "csv" || s.kind == "eoir"))
+    CW_TRY(reapply_closures_after_import(db, clock));
   return run;
+}
+
+Result<void> reapply_closures_after_import(store::Database& db, const Clock& clock) {
+  const auto yesterday = date::floor<date::days>(clock.now()) - date::days{1};
+  CW_TRY(
+      scrapers::status::reapply_closures(db, LocalDate{yesterday.time_since_epoch()}, clock.now()));
+  return {};
 }
 
 }  // namespace cw::daemon

@@ -37,6 +37,11 @@ Result<std::optional<ImportRun>> run_source(store::Database& db, const SourceCon
                                             const Config& config, scrapers::HttpFetcher& fetcher,
                                             const Clock& clock, const SourceOptions& opts = {});
 
+// Closures outrank imports: after a csv or eoir import (which can bring back
+// a hearing a closure had cancelled), cancel again every hearing on a closed
+// site-day from yesterday on.
+Result<void> reapply_closures_after_import(store::Database& db, const Clock& clock);
+
 scrapers::FetchLimits fetch_limits(const FetchConfig& c);
 // A one-off source for the CLI: a URL as given, a file path made absolute (so
 // the same calendar imported from another directory is the same source).

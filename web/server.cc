@@ -49,14 +49,16 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
     t_start = std::chrono::steady_clock::now();
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+  // Runs for every response just before it is written (routed, 404, errors).
+  // Metrics are recorded here rather than in the logger, which runs after the
+  // write: a client that reads /metrics right after a response must see it.
+  http_->set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Security-Policy", kCsp);
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("X-Frame-Options", "DENY");
-  });
-  http_->set_logger([this](const httplib::Request&, const httplib::Response& res) {
     metrics_.observe_request(t_route, res.status, std::chrono::steady_clock::now() - t_start);
+    t_route = "other";  // a request rejected before routing is not counted under the last route
   });
   http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) {

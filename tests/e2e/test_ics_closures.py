@@ -74,6 +74,17 @@ class IcsAndClosures(unittest.TestCase):
         r = self.ws.run("closure", "remove", "CHI-ERO", "2026-03-23", check=1)
         self.assertIn("no manual closure", r.stderr)
 
+    def test_a_csv_import_by_hand_does_not_bring_back_a_closed_day(self):
+        day = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
+        self.ws.run("closure", "add", "CHI", day, "--reason", "flood", check=0)
+        csv = self.ws.write("h.csv",
+                            "date,time,end_time,site,location,judge,type,language,detained,"
+                            "case_ref,status,notes\n"
+                            f"{day},09:00,,CHI,Courtroom 5,Judge A,master,spanish,no,X-1,,\n")
+        self.ws.run("import", "csv", csv, check=0)
+        h = json.loads(self.ws.run("hearings", "--json", "--site", "CHI", check=0).stdout)
+        self.assertEqual([(x["date"], x["status"]) for x in h], [(day, "cancelled")])
+
     def test_second_version_cancels_the_removed_event(self):
         # The same calendar (same file) in two versions.
         cal = self.ws.path("partner.ics")
