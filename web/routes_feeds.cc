@@ -105,7 +105,13 @@ struct FeedRoutes {
       res.status = 304;
       return;
     }
-    res.set_content(f.body, "text/calendar; charset=utf-8");
+    // Written straight from the cached body: no per-request copy.
+    res.set_content_provider(
+        f.body.size(), "text/calendar; charset=utf-8",
+        [feed = *feed](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+          sink.write(feed->body.data() + offset, length);
+          return true;
+        });
   }
 };
 
