@@ -18,7 +18,7 @@ struct ServerConfig {
   std::string listen_address = "127.0.0.1";
   int listen_port = 8080;
   std::string public_url;  // e.g. "https://watch.example.org"; default http://<listen>
-  int threads = 64;        // worker pool; each keep-alive connection holds one
+  int threads = 256;       // worker pool; each keep-alive connection holds one
   int keep_alive_timeout_s = 2;
   int keep_alive_max_requests = 1000;
   std::size_t max_request_bytes = 1 << 20;

@@ -77,14 +77,17 @@ std::string public_base(const ServerOptions& o) {
 }
 
 struct FeedRoutes {
-  FeedRoutes(FeedServiceOptions o, const Clock& clock) : service(std::move(o), clock) {}
+  FeedRoutes(FeedServiceOptions o, const Clock& clock, const ServerOptions& server)
+      : service(std::move(o), clock), server(server) {}
   FeedService service;
+  const ServerOptions& server;
   MissLimiter misses{kMissBurst, kMissesPerMinute};
 
   void serve(feeds::FeedKind kind, const httplib::Request& req, httplib::Response& res,
              std::string_view token, std::string_view site) {
     const auto now = MissLimiter::Clock::now();
-    if (misses.exhausted(req.remote_addr, now)) {
+    const std::string client = client_address(req, server);
+    if (misses.exhausted(client, now)) {
       res.set_header("Retry-After", "60");
       return send_error(res, 429, "too many requests");
     }
@@ -94,7 +97,7 @@ struct FeedRoutes {
       return send_error(res, 500, "internal error");
     }
     if (!*feed) {
-      misses.record_miss(req.remote_addr, now);
+      misses.record_miss(client, now);
       return send_error(res, 404, "not found");
     }
     const FeedBody& f = **feed;
@@ -122,7 +125,7 @@ void add_feed_routes(WebServer& server) {
   o.db_path = server.pool().path();
   o.public_url = public_base(server.options());
   o.coordinator_contact = server.options().coordinator_contact;
-  auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock());
+  auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock(), server.options());
   server.get(R"(/feeds/v/([^/]+)\.ics)", "feed_volunteer",
              [routes](const httplib::Request& req, httplib::Response& res) {
                routes->serve(feeds::FeedKind::volunteer, req, res, req.matches[1].str(), "");

@@ -21,6 +21,25 @@ constexpr const char* kCsp =
 
 }  // namespace
 
+std::string client_address(const httplib::Request& req, const ServerOptions& opts) {
+  const bool loopback = req.remote_addr == "::1" || req.remote_addr.starts_with("127.") ||
+                        req.remote_addr.starts_with("::ffff:127.");
+  if (!opts.trust_forwarded_for || !loopback || !req.has_header("X-Forwarded-For")) {
+    return req.remote_addr;
+  }
+  // Clients can send their own X-Forwarded-For; only the last entry, which
+  // the proxy appended, is trustworthy.
+  const std::string all = req.get_header_value("X-Forwarded-For");
+  const auto comma = all.rfind(',');
+  std::string last = comma == std::string::npos ? all : all.substr(comma + 1);
+  const auto first = last.find_first_not_of(" \t");
+  const auto end = last.find_last_not_of(" \t");
+  if (first == std::string::npos) return req.remote_addr;
+  last = last.substr(first, end - first + 1);
+  if (last.size() > 64) return req.remote_addr;
+  return last;
+}
+
 void send_error(httplib::Response& res, int status, std::string_view message) {
   res.status = status;
   res.set_content(std::string(message) + "\n", "text/plain; charset=utf-8");

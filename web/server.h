@@ -32,13 +32,21 @@ namespace cw::web {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   int port = 8080;  // 0 picks a free port
-  int threads = 64;
+  int threads = 256;
   int keep_alive_timeout_s = 2;
   int keep_alive_max_requests = 1000;
   std::size_t max_request_bytes = 1 << 20;
   std::string public_url;
   std::string coordinator_contact;  // [feeds] coordinator_contact, shown in feed events
+  // Behind a reverse proxy on loopback: take the client address from the
+  // last X-Forwarded-For entry (the one the proxy added) for rate limits.
+  bool trust_forwarded_for = false;
 };
+
+// The address to charge a request to (rate limits): the peer, or with
+// trust_forwarded_for and a loopback peer, the proxy's last
+// X-Forwarded-For entry. Never logged.
+std::string client_address(const httplib::Request& req, const ServerOptions& opts);
 
 class WebServer {
  public:
