@@ -22,7 +22,13 @@ std::string types_text(const std::vector<HearingType>& ts) {
   return joined(names);
 }
 
-Result<Session> read_row(const Statement& q) {
+std::string_view status_text(SessionStatus s) {
+  return s == SessionStatus::cancelled ? "cancelled" : "active";
+}
+
+}  // namespace
+
+Result<Session> read_session_columns(const Statement& q) {
   Session s;
   s.id = q.int64(0);
   s.key.site = q.text(1);
@@ -45,12 +51,6 @@ Result<Session> read_row(const Statement& q) {
   return s;
 }
 
-std::string_view status_text(SessionStatus s) {
-  return s == SessionStatus::cancelled ? "cancelled" : "active";
-}
-
-}  // namespace
-
 Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
   auto& q = db_.stmt(std::string("SELECT ") + kColumns +
                      " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) AND "
@@ -62,7 +62,7 @@ Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
   q.bind(4, f.include_cancelled);
   std::vector<Session> out;
   while (CW_TRY(q.step())) {
-    auto s = read_row(q);
+    auto s = read_session_columns(q);
     if (!s) {
       q.reset();
       return fail(s.error());
@@ -76,7 +76,7 @@ Result<std::optional<Session>> SessionRepo::find(Id id) {
   auto& q = db_.stmt(std::string("SELECT ") + kColumns + " WHERE id = ?");
   q.bind(1, id);
   if (!CW_TRY(q.step())) return std::optional<Session>{};
-  auto s = read_row(q);
+  auto s = read_session_columns(q);
   q.reset();
   if (!s) return fail(s.error());
   return std::optional<Session>(std::move(*s));

@@ -29,6 +29,12 @@ struct SessionFilter {
   bool include_cancelled = true;
 };
 
+// Reads a session from columns 0..14 of a row, in this order: id, site,
+// location, judge, date, half, start_min, end_min, hearings,
+// detained_hearings, individual, languages, types, status, sequence (for
+// queries outside SessionRepo that select more, such as the feeds').
+Result<Session> read_session_columns(const Statement& q);
+
 class SessionRepo {
  public:
   explicit SessionRepo(Database& db) : db_(db) {}

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "core/text.h"
+#include "store/session_repos.h"
 
 namespace cw::web {
 namespace {
@@ -27,25 +28,8 @@ Instant seconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 Result<feeds::SessionFacts> read_facts(const store::Statement& q) {
   feeds::SessionFacts f;
-  Session& s = f.session;
-  s.id = q.int64(0);
-  s.key.site = q.text(1);
-  s.key.location = q.text(2);
-  s.key.judge = q.text(3);
-  s.key.date = CW_TRY(parse_iso_date(q.text(4)));
-  s.key.half = CW_TRY(parse_half(q.text(5)));
-  s.start = TimeOfDay{q.int64(6)};
-  s.end = TimeOfDay{q.int64(7)};
-  s.hearings = q.int32(8);
-  s.detained_hearings = q.int32(9);
-  s.detained = s.detained_hearings > 0;
-  s.individual = q.int64(10) != 0;
-  s.big = s.hearings >= 10;
-  s.languages = split_trimmed(q.text(11), ';');
-  for (const auto& t : split_trimmed(q.text(12), ';'))
-    s.types.push_back(CW_TRY(parse_hearing_type(t)));
-  s.status = q.text(13) == "cancelled" ? SessionStatus::cancelled : SessionStatus::active;
-  s.sequence = q.int32(14);
+  f.session = CW_TRY(store::read_session_columns(q));
+  const Session& s = f.session;
   f.updated = seconds(q.int64(15));
   f.site.code = s.key.site;
   f.site.name = q.text(16);
