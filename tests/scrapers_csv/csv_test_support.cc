@@ -41,12 +41,6 @@ std::string CsvDbTest::fixture_path(const std::string& name) const {
   return std::string(CW_FIXTURES) + "/csv/" + name;
 }
 
-nlohmann::json stable_run_json(const ImportRun& run) {
-  auto j = nlohmann::json::parse(run.to_json());
-  for (const char* volatile_key : {"id", "input", "started", "finished"}) j.erase(volatile_key);
-  return j;
-}
-
 ImportRun last_recorded_run(store::Database& db) {
   auto runs = store::ImportRunRepo(db).recent(1);
   if (!runs || runs->empty()) {
@@ -136,20 +130,8 @@ nlohmann::json volunteers_json(store::Database& db) {
 }
 
 void expect_matches_fixture(const std::string& name, const nlohmann::json& actual) {
-  const std::string path = std::string(CW_FIXTURES) + "/csv/" + name + ".expected.json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::ofstream(path, std::ios::binary) << actual.dump(2) << "\n";
-    ADD_FAILURE() << "wrote " << path << ": review it by hand, then run the test again";
-    return;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  const auto expected = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  ASSERT_FALSE(expected.is_discarded()) << path << " is not valid JSON";
-  EXPECT_EQ(expected, actual) << "fixture " << name << " differs; actual:\n"
-                              << actual.dump(2) << "\nexpected:\n"
-                              << expected.dump(2);
+  test::expect_matches_fixture(actual,
+                               std::string(CW_FIXTURES) + "/csv/" + name + ".expected.json");
 }
 
 }  // namespace cw::testing

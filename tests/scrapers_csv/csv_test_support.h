@@ -15,8 +15,11 @@
 #include "core/clock.h"
 #include "core/import_run.h"
 #include "store/db.h"
+#include "tests/support/fixture_json.h"
 
 namespace cw::testing {
+
+using test::stable_run_json;
 
 class CsvDbTest : public ::testing::Test {
  protected:
@@ -32,8 +35,6 @@ class CsvDbTest : public ::testing::Test {
   FakeClock clock_{Instant{std::chrono::seconds{1795000000}}};  // 2026-11-18
 };
 
-// The run record without id, input and timestamps.
-nlohmann::json stable_run_json(const ImportRun& run);
 // The most recently recorded run, as stored.
 ImportRun last_recorded_run(store::Database& db);
 std::int64_t count_rows(store::Database& db, const std::string& table);

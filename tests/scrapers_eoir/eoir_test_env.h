@@ -16,6 +16,7 @@
 #include "core/import_run.h"
 #include "store/db.h"
 #include "store/repos.h"
+#include "tests/support/fixture_json.h"
 
 namespace cw::test {
 
@@ -65,11 +66,7 @@ class EoirEnv {
     return out;
   }
 
-  static nlohmann::json run_json(const ImportRun& run) {
-    auto j = nlohmann::json::parse(run.to_json());
-    for (const char* k : {"id", "input", "started", "finished"}) j.erase(k);
-    return j;
-  }
+  static nlohmann::json run_json(const ImportRun& run) { return stable_run_json(run); }
 
  private:
   static inline int counter_ = 0;

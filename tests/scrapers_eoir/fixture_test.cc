@@ -92,15 +92,7 @@ TEST_P(EoirFixture, ImportMatchesExpected) {
   actual["hearings"] = env.hearings_json();
   strip_paths(actual);
 
-  const auto expected_path = kRoot / (std::string(c.name) + ".expected.json");
-  std::ifstream in(expected_path);
-  if (!in) {
-    std::ofstream(expected_path) << actual.dump(2) << "\n";
-    FAIL() << "wrote " << expected_path << ": review it against eoir-import.md and commit it";
-  }
-  const auto expected = nlohmann::json::parse(in);
-  EXPECT_EQ(expected, actual) << "diff (expected → actual): "
-                              << nlohmann::json::diff(expected, actual).dump(2);
+  test::expect_matches_fixture(actual, kRoot / (std::string(c.name) + ".expected.json"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Releases, EoirFixture, ::testing::ValuesIn(cases()),

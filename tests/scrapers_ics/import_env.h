@@ -18,6 +18,7 @@
 #include "core/import_run.h"
 #include "store/db.h"
 #include "store/repos.h"
+#include "tests/support/fixture_json.h"
 
 namespace cw::test {
 
@@ -71,34 +72,12 @@ class ImportEnv {
     return out;
   }
 
-  static nlohmann::json run_json(const ImportRun& run) {
-    auto j = nlohmann::json::parse(run.to_json());
-    for (const char* k : {"id", "input", "started", "finished"}) j.erase(k);
-    return j;
-  }
+  static nlohmann::json run_json(const ImportRun& run) { return stable_run_json(run); }
 
  private:
   static inline int counter_ = 0;
   std::filesystem::path dir_;
   std::unique_ptr<store::Database> db_;
 };
-
-inline std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Compares actual with the expected file; writes it when missing and fails.
-inline void expect_matches_fixture(const nlohmann::json& actual,
-                                   const std::filesystem::path& expected_path) {
-  if (!std::filesystem::exists(expected_path)) {
-    std::ofstream(expected_path) << actual.dump(2) << "\n";
-    FAIL() << "wrote " << expected_path << ": review it and re-run";
-  }
-  const auto expected = nlohmann::json::parse(read_text(expected_path));
-  EXPECT_EQ(actual, expected) << "actual:\n" << actual.dump(2);
-}
 
 }  // namespace cw::test
