@@ -1,6 +1,7 @@
 #include "daemon/sites_file.h"
 
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -52,11 +53,25 @@ Result<std::vector<Site>> read_sites_file(const std::string& path) {
 
 Result<std::size_t> sync_sites(store::Database& db, const std::string& path) {
   const auto sites = CW_TRY(read_sites_file(path));
-  auto tx = CW_TRY(db.begin_immediate());
   store::SiteRepo repo(db);
-  for (const auto& s : sites) CW_TRY(repo.upsert(s));
+  // Every CLI command opens the database through here: write only what
+  // differs, so an unchanged file costs one read and no write transaction
+  // (which would also wake every feed cache through PRAGMA data_version).
+  std::map<std::string, Site> stored;
+  for (auto& s : CW_TRY(repo.all())) stored.emplace(s.code, std::move(s));
+  std::vector<const Site*> changed;
+  for (const auto& s : sites) {
+    const auto it = stored.find(s.code);
+    if (it == stored.end() || it->second.name != s.name || it->second.address != s.address ||
+        it->second.timezone != s.timezone || it->second.kind != s.kind) {
+      changed.push_back(&s);
+    }
+  }
+  if (changed.empty()) return std::size_t{0};
+  auto tx = CW_TRY(db.begin_immediate());
+  for (const Site* s : changed) CW_TRY(repo.upsert(*s));
   CW_TRY(tx.commit());
-  return sites.size();
+  return changed.size();
 }
 
 }  // namespace cw::daemon

@@ -13,7 +13,8 @@
 namespace cw::daemon {
 
 Result<std::vector<Site>> read_sites_file(const std::string& path);
-// Reads the file and upserts every site in one transaction.
+// Reads the file and writes the sites that are new or differ, in one
+// transaction; returns how many were written (0: nothing to do, no write).
 Result<std::size_t> sync_sites(store::Database& db, const std::string& path);
 
 }  // namespace cw::daemon

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "daemon/sites_file.h"
+#include "store/repos.h"
 
 namespace cw::daemon {
 namespace {
@@ -34,6 +37,20 @@ TEST(SitesFile, TheShippedListHasEveryCourtAndFieldOfficeWithValidZones) {
   }
   EXPECT_EQ(courts, 92);   // every base-city code in the reference table
   EXPECT_EQ(offices, 25);  // every ICE ERO field office
+}
+
+TEST(SitesFile, SyncWritesOnlyWhatChanged) {
+  char tmpl[] = "/tmp/cw-sites-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string sites = std::string(CW_SOURCE_DIR) + "/config/sites.csv";
+  auto db = store::Database::open(dir + "/s.db").value();
+  EXPECT_EQ(sync_sites(*db, sites).value(), 117u);
+  EXPECT_EQ(sync_sites(*db, sites).value(), 0u);  // unchanged: no write
+  ASSERT_TRUE(db->exec("UPDATE sites SET timezone = 'UTC' WHERE code = 'CHI'"));
+  EXPECT_EQ(sync_sites(*db, sites).value(), 1u);
+  EXPECT_EQ(store::SiteRepo(*db).find("CHI").value()->timezone, "America/Chicago");
+  db.reset();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
