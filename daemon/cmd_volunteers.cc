@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
+#include "scrapers/csv/availability_text.h"
 #include "scrapers/csv/volunteers_csv.h"
 #include "store/repos.h"
 
@@ -17,28 +18,7 @@ struct VolunteersArgs {
   bool list_json = false;
 };
 
-std::string availability_text(const Availability& a) {
-  static constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-  std::string out;
-  for (int d = 0; d < 7; ++d) {
-    const bool am = a.weekly(d, Half::am), pm = a.weekly(d, Half::pm);
-    if (!am && !pm) continue;
-    if (!out.empty()) out += ' ';
-    out += kDays[d];
-    if (am != pm) out += am ? "-am" : "-pm";
-  }
-  return out;
-}
-
 nlohmann::json to_json(const Volunteer& v) {
-  nlohmann::json blackouts = nlohmann::json::array(), extra = nlohmann::json::array();
-  for (const auto& r : v.availability.blackouts) {
-    blackouts.push_back(r.first == r.last ? format_date(r.first)
-                                          : format_date(r.first) + ".." + format_date(r.last));
-  }
-  for (const auto& e : v.availability.extra) {
-    extra.push_back(format_date(e.date) + ":" + std::string(to_string(e.half)));
-  }
   return {{"id", v.handle},
           {"name", v.name},
           {"email", v.email},
@@ -47,9 +27,9 @@ nlohmann::json to_json(const Volunteer& v) {
           {"sites", v.sites},
           {"languages", v.languages},
           {"max_per_week", v.max_per_week},
-          {"availability", availability_text(v.availability)},
-          {"blackouts", blackouts},
-          {"extra", extra},
+          {"availability", scrapers::csv::format_weekly_grid(v.availability.grid)},
+          {"blackouts", scrapers::csv::format_blackouts(v.availability.blackouts)},
+          {"extra", scrapers::csv::format_extra_half_days(v.availability.extra)},
           {"active", v.active},
           {"locale", v.locale}};
 }
@@ -89,7 +69,8 @@ void register_volunteers(CLI::App& app, AppContext& ctx) {
       for (const auto& s : v.sites) sites += (sites.empty() ? "" : ";") + s;
       std::printf("%-8s %-24s %-8s %-16s max %d/wk  %s%s\n", v.handle.c_str(), v.name.c_str(),
                   std::string(to_string(v.role)).c_str(), sites.c_str(), v.max_per_week,
-                  availability_text(v.availability).c_str(), v.active ? "" : "  (inactive)");
+                  scrapers::csv::format_weekly_grid(v.availability.grid).c_str(),
+                  v.active ? "" : "  (inactive)");
     }
     std::printf("%zu volunteer%s\n", all.size(), all.size() == 1 ? "" : "s");
     return {};

@@ -90,4 +90,36 @@ std::expected<std::vector<HalfDay>, std::string> parse_extra_half_days(std::stri
   return out;
 }
 
+std::string format_weekly_grid(const std::array<bool, 14>& grid) {
+  static constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  std::string out;
+  for (std::size_t d = 0; d < 7; ++d) {
+    const bool am = grid[d * 2], pm = grid[d * 2 + 1];
+    if (!am && !pm) continue;
+    if (!out.empty()) out += ' ';
+    out += kDays[d];
+    if (am != pm) out += am ? "-am" : "-pm";
+  }
+  return out;
+}
+
+std::string format_blackouts(const std::vector<DateRange>& ranges) {
+  std::string out;
+  for (const auto& r : ranges) {
+    if (!out.empty()) out += ';';
+    out += format_date(r.first);
+    if (r.last != r.first) out += ".." + format_date(r.last);
+  }
+  return out;
+}
+
+std::string format_extra_half_days(const std::vector<HalfDay>& extra) {
+  std::string out;
+  for (const auto& e : extra) {
+    if (!out.empty()) out += ';';
+    out += format_date(e.date) + ":" + std::string(to_string(e.half));
+  }
+  return out;
+}
+
 }  // namespace cw::scrapers::csv

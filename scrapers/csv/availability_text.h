@@ -1,7 +1,7 @@
 // The text forms of a volunteer's availability in the volunteers CSV
 // (matching.md, "Volunteers CSV"): the weekly grid ("mon-am wed thu-pm"),
 // blackout dates and ranges ("2026-12-24..2026-12-31;2027-01-05") and extra
-// half-days ("2026-12-02:am;2026-12-03:pm"). Each parser returns the parsed
+// half-days ("2026-12-02:am;2026-12-03:pm"), read and written. Each parser returns the parsed
 // value or the offending piece, for the row's message. Results are sorted
 // and free of duplicates, so re-importing the same text compares equal.
 // Pure functions, thread-safe.
@@ -32,5 +32,12 @@ inline constexpr std::string_view kBlackoutsExpected =
 std::expected<std::vector<HalfDay>, std::string> parse_extra_half_days(std::string_view s);
 inline constexpr std::string_view kExtraExpected =
     "expected ';'-separated half-days YYYY-MM-DD:am or YYYY-MM-DD:pm";
+
+// The inverse of the parsers: the text a volunteers CSV would carry, so that
+// parse(format(x)) == x (a bare weekday when both halves are set; a single
+// date when a blackout range is one day).
+std::string format_weekly_grid(const std::array<bool, 14>& grid);
+std::string format_blackouts(const std::vector<DateRange>& ranges);
+std::string format_extra_half_days(const std::vector<HalfDay>& extra);
 
 }  // namespace cw::scrapers::csv

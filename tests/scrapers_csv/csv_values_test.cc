@@ -117,5 +117,18 @@ TEST(AvailabilityText, ReadsExtraHalfDays) {
   EXPECT_EQ(parse_extra_half_days("2026-12-02:eve").error(), "2026-12-02:eve");
 }
 
+TEST(AvailabilityText, FormatsWhatItParses) {
+  const auto grid = parse_weekly_grid("mon wed-am fri-pm sun").value();
+  EXPECT_EQ(format_weekly_grid(grid), "mon wed-am fri-pm sun");
+  EXPECT_EQ(parse_weekly_grid(format_weekly_grid(grid)).value(), grid);
+  EXPECT_EQ(format_weekly_grid({}), "");
+  const auto blackouts = parse_blackouts("2026-12-24..2026-12-31;2027-01-05").value();
+  EXPECT_EQ(format_blackouts(blackouts), "2026-12-24..2026-12-31;2027-01-05");
+  const auto extra = parse_extra_half_days("2026-12-02:am;2026-12-03:pm").value();
+  EXPECT_EQ(format_extra_half_days(extra), "2026-12-02:am;2026-12-03:pm");
+  const auto again = parse_extra_half_days(format_extra_half_days(extra)).value();
+  EXPECT_EQ(again, extra);
+}
+
 }  // namespace
 }  // namespace cw::scrapers::csv
