@@ -1,0 +1,99 @@
+#include "app/volunteers.h"
+
+#include "store/audit_repo.h"
+#include "store/repos.h"
+#include "store/volunteer_erasure.h"
+
+namespace cw::app {
+namespace {
+
+Result<void> check(store::Database& db, const Volunteer& v) {
+  if (v.handle.empty()) return fail(Error::invalid("the volunteer needs an id, e.g. v0042"));
+  if (v.name.empty()) return fail(Error::invalid("the volunteer needs a name"));
+  if (v.max_per_week < 0) return fail(Error::invalid("max per week cannot be negative"));
+  store::SiteRepo sites(db);
+  for (const auto& code : v.sites) {
+    if (!CW_TRY(sites.find(code))) return fail(Error::invalid("unknown site '" + code + "'"));
+  }
+  return {};
+}
+
+Result<Volunteer> stored(store::Database& db, Id id) {
+  auto v = CW_TRY(store::VolunteerRepo(db).find(id));
+  if (!v) return fail(Error::not_found("no volunteer with id " + std::to_string(id)));
+  return *v;
+}
+
+Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
+                   const std::string& handle, std::string_view detail) {
+  CW_TRY(store::AuditRepo(db).append(now, who.label(), action, "volunteer " + handle, detail));
+  return {};
+}
+
+}  // namespace
+
+Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor& who,
+                            const Volunteer& v) {
+  const Instant now = clock.now();
+  auto tx = CW_TRY(db.begin_immediate());
+  CW_TRY(check(db, v));
+  store::VolunteerRepo repo(db);
+  if (CW_TRY(repo.find_by_handle(v.handle))) {
+    return fail(Error::conflict("a volunteer with id " + v.handle + " already exists"));
+  }
+  CW_TRY(repo.upsert(v, now));
+  const auto created = CW_TRY(repo.find_by_handle(v.handle));
+  if (!created) return fail(Error::internal("the new volunteer " + v.handle + " was not stored"));
+  CW_TRY(audit(db, now, who, "volunteer.create", v.handle, ""));
+  CW_TRY(tx.commit());
+  return created->id;
+}
+
+Result<void> update_volunteer(store::Database& db, const Clock& clock, const Actor& who,
+                              const Volunteer& v) {
+  const Instant now = clock.now();
+  auto tx = CW_TRY(db.begin_immediate());
+  const Volunteer before = CW_TRY(stored(db, v.id));
+  Volunteer after = v;
+  after.handle = before.handle;
+  CW_TRY(check(db, after));
+  const auto outcome = CW_TRY(store::VolunteerRepo(db).upsert(after, now));
+  if (outcome != store::UpsertOutcome::unchanged) {
+    CW_TRY(audit(db, now, who, "volunteer.update", after.handle, ""));
+  }
+  CW_TRY(tx.commit());
+  return {};
+}
+
+Result<void> erase_volunteer(store::Database& db, const Clock& clock, const Actor& who,
+                             Id volunteer) {
+  const Instant now = clock.now();
+  auto tx = CW_TRY(db.begin_immediate());
+  const Volunteer v = CW_TRY(stored(db, volunteer));
+  const auto counts = CW_TRY(store::erase_volunteer_data(db, volunteer, now));
+  CW_TRY(audit(db, now, who, "volunteer.erase", v.handle,
+               std::to_string(counts.assignments) + " assignments removed, " +
+                   std::to_string(counts.reports) + " reports kept anonymous"));
+  CW_TRY(tx.commit());
+  return {};
+}
+
+Result<void> rotate_volunteer_link(store::Database& db, const Clock& clock, const Actor& who,
+                                   const std::string& secret_path, Id volunteer,
+                                   store::TokenPurpose purpose) {
+  const Instant now = clock.now();
+  const auto secret = CW_TRY(store::TokenSecret::load_or_create(secret_path));
+  auto tx = CW_TRY(db.begin_immediate());
+  const Volunteer v = CW_TRY(stored(db, volunteer));
+  store::TokenRepo tokens(db);
+  const std::string subject = std::to_string(volunteer);
+  const bool live = CW_TRY(tokens.live(secret, purpose, subject)).has_value();
+  CW_TRY(tokens.issue(secret, purpose, subject,
+                      live ? store::Rotation::rotate : store::Rotation::keep, now));
+  CW_TRY(audit(db, now, who, live ? "volunteer.link.rotate" : "volunteer.link.issue", v.handle,
+               to_string(purpose)));
+  CW_TRY(tx.commit());
+  return {};
+}
+
+}  // namespace cw::app

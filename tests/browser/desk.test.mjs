@@ -1,0 +1,229 @@
+// Browser tests of the coordinator desk (issue 8, "What it must show"): the
+// real daemon on a real database, headless Chromium via playwright-core,
+// axe-core on every page (zero serious or critical violations), screenshots
+// of every page at 1280 and 360 px in --artifacts, payloads inert.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { args, Workspace, Daemon, Browser, inspect, isoDay } from './harness.mjs';
+
+const opts = args();
+const PASSWORD = 'correct horse battery staple 42';
+const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "'><svg onload=alert(3)>"];
+const FORMULA = '=HYPERLINK("http://evil.example")';
+const CASE_REFS = ['A-100-200-301', 'A-100-200-302', 'A-100-200-303', 'A-100-200-304',
+  'A-100-200-305', 'A-100-200-306'];
+// Dates well inside the 14-day window whatever the sites' zones.
+const D1 = isoDay(3), D2 = isoDay(4), D3 = isoDay(5);
+
+function csvCell(s) { return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; }
+function csv(header, rows) { return header + '\n' + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'; }
+
+const HEARINGS = csv('date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes', [
+  [D1, '09:00', '', 'HOU', 'Courtroom 3', 'Judge Reyes', 'master', 'spanish', 'yes', CASE_REFS[0], '', ''],
+  [D1, '09:30', '', 'HOU', 'Courtroom 3', 'Judge Reyes', 'master', 'spanish', 'no', CASE_REFS[1], '', ''],
+  [D1, '10:00', '', 'HOU', 'Courtroom 7', 'Judge Kim', 'master', '', 'no', CASE_REFS[2], '', ''],
+  [D1, '13:00', '', 'HOU', 'Courtroom 5', FORMULA, 'individual', '', 'no', CASE_REFS[3], '', ''],
+  [D2, '08:30', '', 'CHI', 'Courtroom 1', 'Judge Stone', 'bond', "k'iche'", 'yes', CASE_REFS[4], '', ''],
+  [D3, '10:00', '', 'CHI', XSS[0], XSS[1], 'master', '', 'no', CASE_REFS[5], '', XSS[2]],
+]);
+const ALL_DAYS = 'mon tue wed thu fri sat sun';
+const VOLUNTEERS = csv('id,name,email,phone,role,sites,languages,max_per_week,availability,blackouts,extra,active', [
+  ['v0001', 'Ana Pérez', 'ana@example.org', '', 'watcher', 'HOU', 'spanish', '3', ALL_DAYS, '', '', 'yes'],
+  ['v0002', 'Ben Ortiz', 'ben@example.org', '', 'lead', 'HOU;CHI', '', '3', ALL_DAYS, '', '', 'yes'],
+  ['v0003', 'Cam Díaz', 'cam@example.org', '', 'watcher', 'CHI', "k'iche'", '2', ALL_DAYS, '', '', 'yes'],
+  ['v0004', XSS[0], 'x@example.org', '', 'watcher', 'HOU', '', '2', '', '', '', 'yes'],
+]);
+
+let ws, daemon, browser;
+const pagesSeen = new Set();
+
+before(async () => {
+  ws = new Workspace(opts);
+  ws.run(['user', 'add', 'coord', '--role', 'coordinator'], { stdin: PASSWORD + '\n' });
+  ws.run(['user', 'add', 'boss', '--role', 'admin'], { stdin: PASSWORD + '\n' });
+  ws.run(['import', 'csv', ws.write('hearings.csv', HEARINGS)]);
+  ws.run(['volunteers', 'import', ws.write('volunteers.csv', VOLUNTEERS)]);
+  daemon = await Daemon.start(ws);
+  browser = await Browser.start();
+});
+after(async () => {
+  if (browser) await browser.stop();
+  if (daemon) assert.equal(await daemon.stop(), 0, `daemon did not stop cleanly: ${daemon.stderr}`);
+  if (ws) ws.close();
+});
+
+async function login(user = 'coord', lang = 'en-US') {
+  const page = await browser.page(lang);
+  await page.goto(daemon.url + '/');
+  assert.match(page.url(), /\/login$/, 'a page without a session redirects to /login');
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', PASSWORD);
+  await Promise.all([page.waitForURL(daemon.url + '/'), page.click('button[type=submit]')]);
+  return page;
+}
+
+// Screenshots at both widths, axe at both, no console errors or dialogs, no
+// case reference in the HTML, no injected element.
+async function check(page, name) {
+  pagesSeen.add(name);
+  const problems = await inspect(page, opts.artifacts, name);
+  const html = await page.content();
+  for (const ref of CASE_REFS) if (html.includes(ref)) problems.push(`${name}: case reference ${ref}`);
+  const injected = await page.locator('img[src=x], script:not([src]), svg[onload], [onerror]').count();
+  if (injected) problems.push(`${name}: ${injected} injected element(s)`);
+  assert.deepEqual(problems, [], problems.join('\n'));
+}
+
+async function go(page, path) {
+  const res = await page.goto(daemon.url + path);
+  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
+  return res;
+}
+
+// The id of the session whose link text contains `text` on the sessions list.
+async function sessionId(page, text, query = '') {
+  await go(page, '/sessions' + query);
+  const href = await page.locator('main table a', { hasText: text }).first().getAttribute('href');
+  return href.match(/\/sessions\/(\d+)/)[1];
+}
+
+test('a coordinator runs the desk: uncovered sessions, plan, manual assignment, availability, closure, logout', async () => {
+  const page = await login();
+
+  // The dashboard: coverage chart + table, uncovered sessions detained first, with reasons.
+  await check(page, 'dashboard');
+  assert.equal(await page.locator('svg.chart[role=img] title').count(), 1);
+  const uncovered = page.locator('main ul.plain li');
+  assert.ok(await uncovered.count() >= 4, 'the uncovered sessions are listed');
+  assert.match(await uncovered.nth(0).textContent(), /Detained/);
+  assert.match(await uncovered.nth(1).textContent(), /Detained/);
+  assert.doesNotMatch(await uncovered.nth(2).textContent(), /Detained/);
+  assert.match(await uncovered.nth(0).textContent(), /\n|./);
+  for (let i = 0; i < 3; i++) {
+    assert.ok((await uncovered.nth(i).locator('.muted').last().textContent()).length > 10, 'each has a reason');
+  }
+
+  // Matcher: preview the diff, then apply it.
+  await go(page, '/plan');
+  await check(page, 'plan');
+  await Promise.all([page.waitForURL(/preview=1/), page.click('main form.filters button')]);
+  await check(page, 'plan-preview');
+  const added = await page.locator('tr.added').count();
+  assert.ok(added >= 3, `the preview adds proposals (${added})`);
+  await Promise.all([page.waitForURL(/done=applied/), page.click('form[action="/plan/apply"] button')]);
+  assert.match(await page.textContent('[role=status]'), /plan was applied/);
+  assert.equal(await page.locator('tr.added').count(), 0, 'after applying, the preview adds nothing');
+
+  // Manual assignment: the morning session at Courtroom 3 got its volunteers;
+  // unassign one, assign them again by hand, then try them at Courtroom 7 the
+  // same morning: 409 with a message a coordinator can act on.
+  const cr3 = await sessionId(page, 'Courtroom 3', `?site=HOU&from=${D1}&to=${D1}`);
+  await go(page, `/sessions/${cr3}`);
+  await check(page, 'session-detail');
+  const first = page.locator('main li[id^=assignment-]').first();
+  const handle = (await first.textContent()).match(/\((v\d{4}),/)[1];
+  await Promise.all([page.waitForURL(/done=unassigned/), first.locator('form[action$="/unassign"] button').click()]);
+  await page.fill('#f-volunteer', handle);
+  await Promise.all([page.waitForURL(/done=assigned/), page.click('form[action$="/assign"][aria-labelledby=assign] button')]);
+  assert.match(await page.textContent('[role=status]'), /Volunteer assigned/);
+  const cr7 = await sessionId(page, 'Courtroom 7', `?site=HOU&from=${D1}&to=${D1}`);
+  await go(page, `/sessions/${cr7}`);
+  await page.fill('#f-volunteer', handle);
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith(`/sessions/${cr7}/assign`)),
+    page.click('form[action$="/assign"][aria-labelledby=assign] button'),
+  ]);
+  assert.equal(res.status(), 409);
+  const alert = await page.textContent('[role=alert]');
+  assert.match(alert, /Double booking/);
+  assert.match(alert, /Courtroom 3/);
+  await check(page, 'session-detail-409');
+
+  // Availability: only Monday mornings for v0003.
+  await go(page, '/volunteers/v0003');
+  await check(page, 'volunteer');
+  for (const box of await page.locator('input[name=grid]').all()) await box.uncheck();
+  await page.check('#g-mon-am');
+  await page.fill('#f-blackouts', `${D3}`);
+  await Promise.all([page.waitForURL(/done=availability_saved/), page.click('form[action$="/availability"] button')]);
+  assert.ok(await page.isChecked('#g-mon-am'));
+  assert.ok(!(await page.isChecked('#g-tue-am')));
+  assert.equal(await page.inputValue('#f-blackouts'), D3);
+
+  // A closure cancels the site-day's sessions.
+  await go(page, '/closures');
+  await check(page, 'closures');
+  await page.selectOption('#f-site', 'CHI');
+  await page.fill('#f-date', D3);
+  await page.fill('#f-reason', `Weather ${XSS[1]}`);
+  await Promise.all([page.waitForURL(/done=closed/), page.click('form[action="/closures"] button')]);
+  assert.ok((await page.textContent('main table')).includes(`Weather ${XSS[1]}`));
+  await go(page, `/sessions?site=CHI&from=${D3}&to=${D3}`);
+  assert.match(await page.textContent('main table'), /Cancelled/);
+
+  // Logout ends the session.
+  await Promise.all([page.waitForURL(/\/login$/), page.click('form[action="/logout"] button')]);
+  await page.goto(daemon.url + '/sessions');
+  assert.match(page.url(), /\/login$/);
+  await check(page, 'login');
+  await page.context().close();
+});
+
+test('every other page renders cleanly in English and Spanish at both widths', async () => {
+  const page = await login('boss');
+  for (const [name, path] of [['sessions', '/sessions'], ['volunteers', '/volunteers'],
+    ['volunteers-search', '/volunteers?q=ana'], ['volunteer-new', '/volunteers/new'],
+    ['volunteers-import', '/volunteers/import'], ['imports', '/imports'], ['reports', '/reports'],
+    ['audit', '/audit'], ['volunteer-admin', '/volunteers/v0002']]) {
+    await go(page, path);
+    await check(page, name);
+  }
+  assert.equal(await page.locator('form[action$="/erase"]').count(), 1, 'an admin sees erase');
+  await page.context().close();
+
+  const es = await login('coord', 'es-MX');
+  assert.equal(await es.getAttribute('html', 'lang'), 'es');
+  await check(es, 'dashboard-es');
+  await go(es, '/sessions');
+  assert.match(await es.textContent('h1'), /Sesiones/);
+  await check(es, 'sessions-es');
+  await go(es, '/volunteers/v0002');
+  assert.equal(await es.locator('form[action$="/erase"]').count(), 0, 'a coordinator does not see erase');
+  await es.context().close();
+});
+
+test('payloads in every text field render as inert text, and CSV exports are defused', async () => {
+  const page = await login();
+  // Hearing location and judge (CSV import), volunteer name (CSV import).
+  await go(page, `/sessions?site=CHI&from=${D3}&to=${D3}`);
+  assert.ok((await page.textContent('main')).includes(XSS[0]));
+  await go(page, '/volunteers?q=v0004');
+  assert.ok((await page.textContent('main table')).includes(XSS[0]));
+  await check(page, 'xss-volunteers');
+  // Volunteer name through the form; a volunteer created through the form.
+  await go(page, '/volunteers/new');
+  await page.fill('#f-handle', 'v0099');
+  await page.fill('#f-name', XSS[2]);
+  await page.fill('#f-sites', 'HOU');
+  await Promise.all([page.waitForURL(/done=vol_created/), page.click('main form.stack button[type=submit]')]);
+  assert.ok((await page.textContent('h1')).includes(XSS[2]));
+  await check(page, 'xss-volunteer-page');
+  // A bad form re-renders with the field's message, not a stack trace.
+  await page.fill('#f-max_per_week', 'lots');
+  const [bad] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.click('form[aria-labelledby=details] button'),
+  ]);
+  assert.equal(bad.status(), 422);
+  assert.match(await page.textContent('#f-max_per_week-error'), /whole number/);
+  // CSV export: payloads as text, formulas prefixed.
+  const body = await (await page.request.get(daemon.url + `/export/sessions.csv?from=${D1}&to=${D3}`)).text();
+  assert.ok(body.includes(`"'${FORMULA.replace(/"/g, '""')}"`), 'formula cell defused');
+  assert.ok(body.includes(XSS[0]));
+  for (const ref of CASE_REFS) assert.ok(!body.includes(ref));
+  const cov = await page.request.get(daemon.url + '/export/coverage.csv');
+  assert.equal(cov.status(), 200);
+  assert.match(await cov.text(), /^site,site_name,date,sessions,covered,uncovered,seats,filled\r\n/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,65 @@
+#include "web/import_view.h"
+
+#include <string>
+
+namespace cw::web {
+namespace {
+
+std::string lines_text(const Rejects& r) {
+  std::string out;
+  for (const auto line : r.lines) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(line);
+  }
+  if (r.count > static_cast<std::int64_t>(r.lines.size())) out += ", …";
+  return out;
+}
+
+}  // namespace
+
+void import_run_summary(Html& h, Lang lang, const ImportRun& run) {
+  const std::string id = std::to_string(run.id);
+  const std::string state(to_string(run.state));
+  h.raw("<section class=\"run\" id=\"run-").text(id).raw("\" aria-labelledby=\"run-").text(id);
+  h.raw("-h\"><h2 id=\"run-").text(id).raw("-h\">").text(run.source).raw(" · ");
+  h.text(format_instant(run.started)).raw(" <span class=\"badge ");
+  h.text(state == "ok" ? "ok" : state == "running" ? "warn" : "bad").raw("\">");
+  h.text(tr(lang, "run." + state)).raw("</span></h2>");
+  if (!run.input.empty()) h.raw("<p class=\"small muted mono\">").text(run.input).raw("</p>");
+  const std::pair<const char*, std::int64_t> counts[] = {
+      {"run.read", run.rows_read},      {"run.new", run.added},
+      {"run.updated", run.updated},     {"run.cancelled", run.cancelled},
+      {"run.unchanged", run.unchanged}, {"run.rejected", run.rejected_total()},
+  };
+  h.raw("<dl class=\"facts\">");
+  for (const auto& [key, n] : counts) {
+    h.raw("<div><dt>").text(tr(lang, key)).raw("</dt><dd>").text(std::to_string(n));
+    h.raw("</dd></div>");
+  }
+  h.raw("</dl>");
+  if (!run.error.empty()) {
+    h.raw("<p class=\"error-box\">").text(tr(lang, "run.failed_because")).raw(" ");
+    h.text(run.error).raw("</p>");
+  }
+  if (run.rejected.empty()) {
+    h.raw("</section>");
+    return;
+  }
+  h.raw("<table><caption>").text(tr(lang, "run.rejected_rows")).raw("</caption><thead><tr>");
+  h.raw("<th scope=\"col\">").text(tr(lang, "run.reason")).raw("</th><th scope=\"col\" ");
+  h.raw("class=\"num\">").text(tr(lang, "run.count")).raw("</th><th scope=\"col\">");
+  h.text(tr(lang, "run.lines")).raw("</th></tr></thead><tbody>");
+  for (const auto& [reason, r] : run.rejected) {
+    h.raw("<tr><td>").text(reason);
+    if (run.source == "volunteers") {
+      if (auto it = run.first_error.find(reason); it != run.first_error.end()) {
+        h.raw("<br><span class=\"small muted\">").text(it->second).raw("</span>");
+      }
+    }
+    h.raw("</td><td class=\"num\">").text(std::to_string(r.count)).raw("</td><td>");
+    h.text(lines_text(r)).raw("</td></tr>");
+  }
+  h.raw("</tbody></table></section>");
+}
+
+}  // namespace cw::web
