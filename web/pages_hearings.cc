@@ -45,50 +45,57 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
 }  // namespace
 
 void add_hearing_pages(WebServer& server) {
-  server.get("/", "hearings_page", [&server](const httplib::Request& req, httplib::Response& res) {
-    const Lang lang = negotiate(req.get_header_value("Accept-Language"));
-    auto lease = server.pool().acquire();
-    if (!lease) return send_error(res, 503, "database not reachable");
-    store::SiteRepo sites(**lease);
-    store::HearingRepo hearings(**lease);
-    auto all_sites = sites.all();
-    if (!all_sites) return send_error(res, 500, "cannot read sites");
+  server.page_get(
+      "/", "hearings_page", UserRole::coordinator,
+      [&server](const httplib::Request&, httplib::Response& res, const Principal& me) {
+        const Lang lang = me.locale == "es" ? Lang::es : Lang::en;
+        auto lease = server.pool().acquire();
+        if (!lease) return send_error(res, 503, "database not reachable");
+        store::SiteRepo sites(**lease);
+        store::HearingRepo hearings(**lease);
+        auto all_sites = sites.all();
+        if (!all_sites) return send_error(res, 500, "cannot read sites");
 
-    // Each site's "today" is its own local date.
-    std::map<std::string, std::vector<Hearing>> by_site;
-    const Instant now = server.clock().now();
-    // Local dates differ from the UTC date by at most one day either way.
-    const LocalDate utc_today{date::floor<date::days>(now).time_since_epoch()};
-    store::HearingFilter filter{utc_today - date::days{1}, utc_today + date::days{15}, std::nullopt,
-                                false};
-    auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
-    if (!ok) return send_error(res, 500, "cannot read hearings");
+        // Each site's "today" is its own local date.
+        std::map<std::string, std::vector<Hearing>> by_site;
+        const Instant now = server.clock().now();
+        // Local dates differ from the UTC date by at most one day either way.
+        const LocalDate utc_today{date::floor<date::days>(now).time_since_epoch()};
+        store::HearingFilter filter{utc_today - date::days{1}, utc_today + date::days{15},
+                                    std::nullopt, false};
+        auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
+        if (!ok) return send_error(res, 500, "cannot read hearings");
 
-    Html h;
-    page_start(h, lang, tr(lang, "hearings.title"));
-    h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");
-    h.text(tr(lang, "hearings.intro")).raw(" ").text(tr(lang, "times.local")).raw("</p>");
-    bool any = false;
-    for (const auto& site : *all_sites) {
-      auto it = by_site.find(site.code);
-      if (it == by_site.end()) continue;
-      auto zone = find_zone(site.timezone);
-      if (!zone) continue;
-      const LocalDate today = local_day(*zone, now);
-      std::vector<Hearing> upcoming;
-      for (auto& x : it->second) {
-        if (x.date >= today && x.date < today + date::days{14}) upcoming.push_back(std::move(x));
-      }
-      if (upcoming.empty()) continue;
-      any = true;
-      render_site(h, lang, site, upcoming);
-    }
-    if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
-    h.raw("</main></body></html>\n");
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Language", std::string(lang_code(lang)));
-    res.set_content(h.take(), "text/html; charset=utf-8");
-  });
+        Html h;
+        page_start(h, lang, tr(lang, "hearings.title"));
+        h.raw("<form class=\"signout\" method=\"post\" action=\"/logout\">");
+        h.text(tr(lang, "signed_in_as")).raw(" ").text(me.name).raw(" ");
+        h.raw("<input type=\"hidden\" name=\"csrf\" value=\"").text(me.csrf).raw("\">");
+        h.raw("<button type=\"submit\">").text(tr(lang, "logout")).raw("</button></form>");
+        h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");
+        h.text(tr(lang, "hearings.intro")).raw(" ").text(tr(lang, "times.local")).raw("</p>");
+        bool any = false;
+        for (const auto& site : *all_sites) {
+          auto it = by_site.find(site.code);
+          if (it == by_site.end()) continue;
+          auto zone = find_zone(site.timezone);
+          if (!zone) continue;
+          const LocalDate today = local_day(*zone, now);
+          std::vector<Hearing> upcoming;
+          for (auto& x : it->second) {
+            if (x.date >= today && x.date < today + date::days{14})
+              upcoming.push_back(std::move(x));
+          }
+          if (upcoming.empty()) continue;
+          any = true;
+          render_site(h, lang, site, upcoming);
+        }
+        if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
+        h.raw("</main></body></html>\n");
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("Content-Language", std::string(lang_code(lang)));
+        res.set_content(h.take(), "text/html; charset=utf-8");
+      });
 
   server.get("/static/style.css", "static", [](const httplib::Request&, httplib::Response& res) {
     static constexpr const char* kCss =
