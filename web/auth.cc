@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "web/i18n.h"
+#include "web/layout.h"
 
 namespace cw::web {
 namespace {
@@ -46,6 +47,15 @@ std::string presented_csrf(const httplib::Request& req) {
     return req.get_file_value(std::string(kCsrfField).c_str()).content;
   }
   return {};
+}
+
+// The page language: the language switch's cookie (the latest explicit
+// choice), else the user's own, else the browser's Accept-Language.
+std::string locale_for(const httplib::Request& req, const User& user) {
+  Lang chosen = Lang::en;
+  if (lang_cookie(req, chosen)) return std::string(lang_code(chosen));
+  if (!user.locale.empty()) return user.locale;
+  return std::string(lang_code(negotiate(req.get_header_value("Accept-Language"))));
 }
 
 std::string account_key(std::string_view username) {
@@ -118,10 +128,7 @@ std::optional<std::pair<Principal, Id>> Authenticator::find_session(const httpli
   }
   if (!*session) return std::nullopt;
   const auto& s = **session;
-  Principal p{s.user.id, s.user.name, s.user.role, s.csrf, false, s.user.locale};
-  if (p.locale.empty()) {
-    p.locale = std::string(lang_code(negotiate(req.get_header_value("Accept-Language"))));
-  }
+  Principal p{s.user.id, s.user.name, s.user.role, s.csrf, false, locale_for(req, s.user)};
   return std::pair{std::move(p), s.id};
 }
 
@@ -131,7 +138,8 @@ std::optional<Principal> Authenticator::session_principal(const httplib::Request
   return std::move(found->first);
 }
 
-Authenticator::Checked Authenticator::check_bearer(std::string_view token, UserRole min_role) {
+Authenticator::Checked Authenticator::check_bearer(const httplib::Request& req, UserRole min_role) {
+  const std::string token = bearer_token(req);
   auto db = pool_.acquire();
   if (!db) return {Verdict::unavailable, {}};
   const auto user = app::user_for_api_token(**db, token);
@@ -147,7 +155,7 @@ Authenticator::Checked Authenticator::check(const httplib::Request& req, Change 
                                             UserRole min_role) {
   // An Authorization header is the whole credential: a bad token is not
   // rescued by a cookie.
-  if (req.has_header("Authorization")) return check_bearer(bearer_token(req), min_role);
+  if (req.has_header("Authorization")) return check_bearer(req, min_role);
   auto found = find_session(req);
   if (!found) return {Verdict::no_credentials, {}};
   auto& [principal, session_id] = *found;

@@ -47,7 +47,8 @@ struct Principal {
   UserRole role = UserRole::coordinator;
   std::string csrf;  // the session's CSRF token (empty for bearer)
   bool via_bearer = false;
-  std::string locale;  // "en" or "es": the user's own, else from Accept-Language
+  std::string locale;  // "en" or "es": language-switch cookie, else the user's own, else
+                       // Accept-Language
 };
 
 using AuthedHandler =
@@ -118,7 +119,7 @@ class Authenticator {
     Principal principal;
   };
   Checked check(const httplib::Request& req, Change change, UserRole min_role);
-  Checked check_bearer(std::string_view token, UserRole min_role);
+  Checked check_bearer(const httplib::Request& req, UserRole min_role);
   std::optional<std::pair<Principal, Id>> find_session(const httplib::Request& req);
   void note_activity(Id session_id, Instant at);
   std::optional<Instant> activity(Id session_id);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "web/catalog_pages.h"
 
 namespace cw::web {
 namespace {
@@ -43,8 +44,6 @@ const Catalog& english() {
        "minutes."},
       {"login.expired", "The sign-in form had expired. Please try again."},
       {"login.unavailable", "Signing in is not possible right now. Please try again shortly."},
-      {"logout", "Sign out"},
-      {"signed_in_as", "Signed in as"},
       {"auth.forbidden", "Your account's role does not allow this page or action."},
       {"auth.bad_csrf",
        "This form had expired or did not come from courtwatch. Reload the page and try again."},
@@ -84,14 +83,24 @@ const Catalog& spanish() {
       {"login.expired", "El formulario de inicio de sesión había caducado. Inténtelo de nuevo."},
       {"login.unavailable",
        "No es posible iniciar sesión en este momento. Inténtelo de nuevo en breve."},
-      {"logout", "Cerrar sesión"},
-      {"signed_in_as", "Sesión iniciada como"},
       {"auth.forbidden", "El rol de su cuenta no permite esta página o acción."},
       {"auth.bad_csrf",
        "Este formulario había caducado o no provenía de courtwatch. Recargue la página e "
        "inténtelo de nuevo."},
   };
   return c;
+}
+
+// The base catalog of a language plus the coordinator pages' (catalog_pages.cc).
+Catalog with_pages(Catalog c, Lang l) {
+  for (const auto& e : page_catalog(l)) c.emplace(e.key, e.value);
+  return c;
+}
+
+const Catalog& merged(Lang l) {
+  static const Catalog en = with_pages(english(), Lang::en);
+  static const Catalog es = with_pages(spanish(), Lang::es);
+  return l == Lang::es ? es : en;
 }
 
 }  // namespace
@@ -125,14 +134,12 @@ Lang negotiate(std::string_view header) {
   return best;
 }
 
-bool has_entry(Lang l, std::string_view key) {
-  return (l == Lang::es ? spanish() : english()).contains(key);
-}
+bool has_entry(Lang l, std::string_view key) { return merged(l).contains(key); }
 
 std::string_view tr(Lang l, std::string_view key) {
-  const Catalog& c = l == Lang::es ? spanish() : english();
+  const Catalog& c = merged(l);
   if (auto it = c.find(key); it != c.end()) return it->second;
-  if (auto it = english().find(key); it != english().end()) return it->second;
+  if (auto it = merged(Lang::en).find(key); it != merged(Lang::en).end()) return it->second;
   return key;
 }
 

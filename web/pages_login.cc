@@ -11,24 +11,11 @@
 #include "store/token_repo.h"
 #include "web/html.h"
 #include "web/i18n.h"
+#include "web/layout.h"
 #include "web/server.h"
 
 namespace cw::web {
 namespace {
-
-constexpr const char* kLoginCss =
-    "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.5;color:#1a1a1a;"
-    "background:#fff}main.login{max-width:24rem;margin:3rem auto}h1{font-size:1.6rem}"
-    "form{display:flex;flex-direction:column;gap:.35rem}label{font-weight:600;margin-top:.6rem}"
-    "input{font-size:1rem;padding:.55rem;border:1px solid #555;border-radius:4px;color:#1a1a1a}"
-    "input:focus,button:focus{outline:3px solid #1d4ed8;outline-offset:2px}"
-    "button{margin-top:1rem;font-size:1rem;padding:.65rem;border:0;border-radius:4px;"
-    "background:#1d4ed8;color:#fff;cursor:pointer}"
-    ".error{border-left:4px solid #b91c1c;background:#fef2f2;color:#7f1d1d;padding:.5rem .75rem}";
-
-Lang request_lang(const httplib::Request& req) {
-  return negotiate(req.get_header_value("Accept-Language"));
-}
 
 // The login form's CSRF token: the one of the request's cookie when it is
 // well formed (so a refused attempt renders the same page again), else new.
@@ -40,26 +27,24 @@ std::string login_csrf(const httplib::Request& req, bool& is_new) {
 }
 
 std::string render(Lang lang, std::string_view csrf, std::string_view message_key) {
+  const Shell shell{.lang = lang, .nav = Nav::none, .user = {}, .csrf = {}, .here = "/login"};
   Html h;
-  h.raw("<!doctype html>\n<html lang=\"").text(lang_code(lang)).raw("\"><head>");
-  h.raw("<meta charset=\"utf-8\">");
-  h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-  h.raw("<link rel=\"stylesheet\" href=\"/static/login.css\">");
-  h.raw("<title>").text(tr(lang, "login.title")).raw(" · courtwatch</title></head><body>");
-  h.raw("<main class=\"login\"><h1>").text(tr(lang, "login.title")).raw("</h1>");
+  page_begin(h, shell, tr(lang, "login.title"));
+  h.raw("<h1>").text(tr(lang, "login.title")).raw("</h1>");
   if (!message_key.empty()) {
-    h.raw("<p class=\"error\" role=\"alert\">").text(tr(lang, message_key)).raw("</p>");
+    h.raw("<p class=\"error-box\" role=\"alert\">").text(tr(lang, message_key)).raw("</p>");
   }
-  h.raw("<form method=\"post\" action=\"/login\">");
+  h.raw("<form class=\"stack\" method=\"post\" action=\"/login\">");
   h.raw("<input type=\"hidden\" name=\"csrf\" value=\"").text(csrf).raw("\">");
-  h.raw("<label for=\"username\">").text(tr(lang, "login.username")).raw("</label>");
-  h.raw("<input id=\"username\" name=\"username\" autocomplete=\"username\" ");
-  h.raw("autocapitalize=\"none\" spellcheck=\"false\" maxlength=\"64\" required>");
-  h.raw("<label for=\"password\">").text(tr(lang, "login.password")).raw("</label>");
-  h.raw("<input id=\"password\" name=\"password\" type=\"password\" ");
-  h.raw("autocomplete=\"current-password\" required>");
-  h.raw("<button type=\"submit\">").text(tr(lang, "login.submit")).raw("</button>");
-  h.raw("</form></main></body></html>\n");
+  h.raw("<div class=\"field\"><label for=\"username\">").text(tr(lang, "login.username"));
+  h.raw("</label><input id=\"username\" name=\"username\" autocomplete=\"username\" ");
+  h.raw("autocapitalize=\"none\" spellcheck=\"false\" maxlength=\"64\" required></div>");
+  h.raw("<div class=\"field\"><label for=\"password\">").text(tr(lang, "login.password"));
+  h.raw("</label><input id=\"password\" name=\"password\" type=\"password\" ");
+  h.raw("autocomplete=\"current-password\" required></div>");
+  h.raw("<div class=\"actions\"><button type=\"submit\">").text(tr(lang, "login.submit"));
+  h.raw("</button></div></form>");
+  page_end(h, shell);
   return h.take();
 }
 
@@ -68,7 +53,7 @@ void send_form(WebServer& server, const httplib::Request& req, httplib::Response
   bool is_new = false;
   const std::string csrf = login_csrf(req, is_new);
   if (is_new) res.set_header("Set-Cookie", server.auth().login_csrf_cookie(csrf));
-  const Lang lang = request_lang(req);
+  const Lang lang = page_lang(req);
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", std::string(lang_code(lang)));
@@ -120,11 +105,6 @@ void add_login_routes(WebServer& server) {
         res.set_header("Cache-Control", "no-store");
         res.set_header("Set-Cookie", server.auth().clear_session_cookie());
       });
-
-  server.get("/static/login.css", "static", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "public, max-age=3600");
-    res.set_content(kLoginCss, "text/css; charset=utf-8");
-  });
 }
 
 }  // namespace cw::web
