@@ -138,7 +138,7 @@ TEST_F(AuthServerTest, AWrongPasswordIsRefusedWithoutASession) {
 
 TEST_F(AuthServerTest, ALockedAccountAnswersExactlyLikeAWrongPassword) {
   ServerOptions opts;
-  opts.trust_forwarded_for = true;  // each attempt from its own address
+  opts.trusted_proxy = "127.0.0.1";  // each attempt from its own address
   start(opts);
   std::string cookie;
   const auto wrong = post_login("ana", "not the password", "203.0.113.1", &cookie);
@@ -161,7 +161,7 @@ TEST_F(AuthServerTest, ALockedAccountAnswersExactlyLikeAWrongPassword) {
 
 TEST_F(AuthServerTest, AThrottledAddressAnswersExactlyLikeAWrongPassword) {
   ServerOptions opts;
-  opts.trust_forwarded_for = true;
+  opts.trusted_proxy = "127.0.0.1";
   start(opts);
   std::string cookie;
   const auto wrong = post_login("user0", "not the password", "198.51.100.7", &cookie);
