@@ -24,13 +24,6 @@ struct FeedUrlArgs {
   bool rotate = false;
 };
 
-std::string base_url(const Config& c) {
-  if (!c.server.public_url.empty()) return c.server.public_url;
-  const auto& a = c.server.listen_address;
-  const bool v6 = a.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + a + "]" : a) + ":" + std::to_string(c.server.listen_port);
-}
-
 std::string webcal(const std::string& url) { return "webcal://" + url.substr(url.find("://") + 3); }
 
 Result<void> feed_url(AppContext& ctx, const FeedUrlArgs& args) {
@@ -69,7 +62,7 @@ Result<void> feed_url(AppContext& ctx, const FeedUrlArgs& args) {
         CW_TRY(tokens.issue(secret, store::TokenPurpose::feed_open, "", rotation, now));
     path = "/feeds/open/" + token + ".ics";
   }
-  const std::string url = base_url(ctx.config) + path;
+  const std::string url = public_base_url(ctx.config) + path;
   std::printf("%s\n%s\n", url.c_str(), webcal(url).c_str());
   return {};
 }
