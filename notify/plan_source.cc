@@ -9,10 +9,10 @@
 namespace cw::notify {
 namespace {
 
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 constexpr auto kRecent = std::chrono::hours{48};
+constexpr auto kReportSessions = std::chrono::days{14};
 
 Result<void> load_assignments(store::Database& db, LocalDate from, LocalDate to, PlanInput& in) {
   auto& q = db.stmt(
@@ -71,14 +71,24 @@ ReportFacts read_report(Id id, Id session, Instant created, const std::string& b
     r.ice_present = it->get<std::string>() == "yes";
   if (const auto it = j.find("detained_count"); it != j.end() && it->is_number_integer())
     r.detained = std::max(0, it->get<int>());
+  // A report edited later (store/report_repo.h keeps "updated" in the body)
+  // counts from its last change.
+  if (const auto it = j.find("updated"); it != j.end() && it->is_number_integer())
+    r.created = std::max(r.created, instant(it->get<std::int64_t>()));
   return r;
 }
 
 Result<void> load_reports(store::Database& db, Instant now, PlanInput& in) {
-  auto& q = db.stmt("SELECT id, session_id, created, body FROM reports WHERE created >= ?");
-  q.bind(1, seconds(now - kRecent));
+  // Reports about sessions of the last two weeks; the planner keeps those
+  // created or changed in the last two days.
+  auto& q = db.stmt(
+      "SELECT r.id, r.session_id, r.created, r.body FROM reports r "
+      "JOIN sessions s ON s.id = r.session_id WHERE s.date >= ?");
+  q.bind(1,
+         format_date(LocalDate{date::floor<date::days>(now - kReportSessions).time_since_epoch()}));
   while (CW_TRY(q.step())) {
-    in.reports.push_back(read_report(q.int64(0), q.int64(1), instant(q.int64(2)), q.text(3)));
+    auto r = read_report(q.int64(0), q.int64(1), instant(q.int64(2)), q.text(3));
+    if (r.created + kRecent >= now) in.reports.push_back(r);
   }
   return {};
 }

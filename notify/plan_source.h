@@ -6,7 +6,8 @@
 // with their sites, the non-proposed assignments of those sessions with what
 // their event log says (invitation rounds, time of the last invitation, the
 // last cancellation), their volunteers' channel, language and opt-out, the
-// reports of the last two days, and the outbox rows about all of these.
+// reports created or changed in the last two days (the body's "updated"),
+// and the outbox rows about all of these.
 // plan_outbox() loads, plans and applies (inserts and drops) in one
 // BEGIN IMMEDIATE transaction, so planning races neither the delivery
 // worker's claims nor a second planner. Reports are read from the `reports`

@@ -41,7 +41,8 @@ def main():
         config = os.path.join(d, "cw.toml")
         h.write_config(config, db, SOURCE, "127.0.0.1:0", "https://watch.example.org",
                        h.smtp_config(smtp, cert, pw).replace(
-                           "concurrency = 2", f"concurrency = {CONCURRENCY}"))
+                           "concurrency = 2", f"concurrency = {CONCURRENCY}").replace(
+                           "plan_interval = 1", "plan_interval = 30"))
         day = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 5 * 86400))
         with open(os.path.join(d, "h.csv"), "w") as f:
             f.write(h.HEADER)

@@ -228,6 +228,41 @@ class NotifySmtp(unittest.TestCase):
         for ref in CASE_REFS:
             self.assertNotIn(ref.encode(), raw)
 
+    def test_a_report_of_ice_presence_alerts_the_sites_coordinator_at_once(self):
+        h.write_config(self.ws.config, self.ws.db, cwtest.ARGS.source, "127.0.0.1:0", PUBLIC,
+                       h.smtp_config(self.smtp, self.cert, self.tmp.name + "/smtp-password") +
+                       '[[notify.coordinators]]\nname = "Maria"\nemail = "maria@example.org"\n'
+                       'timezone = "America/Chicago"\nsites = ["CHI"]\nlocale = "es"\n'
+                       '[[notify.coordinators]]\nname = "Hal"\nemail = "hal@example.org"\n'
+                       'timezone = "America/Chicago"\nsites = ["HOU"]\n')
+        seeded = Seeded(self.ws, 1)
+        con = sqlite3.connect(self.ws.db)
+        with con:
+            con.execute("INSERT INTO reports (session_id, volunteer_id, created, body) "
+                        "VALUES (?, ?, ?, ?)",
+                        (seeded.sessions[0], seeded.volunteers[0], int(time.time()),
+                         json.dumps({"ice_present": "yes", "detained_count": 2,
+                                     "notes": "Name Surname A-999-888-777 taken"})))
+        con.close()
+        self.daemon()
+        deadline = time.time() + 30
+        alerts = []
+        while time.time() < deadline and not alerts:
+            alerts = [(raw, m) for raw, m in self.smtp.messages()
+                      if m["Subject"].startswith("ALERTA")]
+            time.sleep(0.1)
+        self.assertEqual(len(alerts), 1)
+        raw, m = alerts[0]
+        self.assertEqual(m["To"], "maria@example.org")
+        text = parts(m)["text/plain"].decode()
+        self.assertIn("ICE presente: sí. Personas detenidas: 2.", text)
+        self.assertIn(f"{PUBLIC}/sessions/{seeded.sessions[0]}", text)
+        self.assertNotIn(b"A-999-888-777", raw)
+        self.assertNotIn(b"Surname", raw)
+        time.sleep(1.5)
+        self.assertFalse([m for _, m in self.smtp.messages() if m["To"] == "hal@example.org"
+                          and m["Subject"].startswith("ALERT")])
+
     def test_kill_9_mid_send_then_restart_sends_everything_and_few_duplicates(self):
         n = 120
         Seeded(self.ws, n)
@@ -275,7 +310,7 @@ class NotifySmtp(unittest.TestCase):
         h.write_config(self.ws.config, self.ws.db, cwtest.ARGS.source, "127.0.0.1:0", PUBLIC,
                        h.smtp_config(self.smtp, self.cert, self.tmp.name + "/smtp-password"))
         Seeded(self.ws, 1)
-        self.daemon()
+        d = self.daemon()
         deadline = time.time() + 30
         rows = []
         while time.time() < deadline:
@@ -286,6 +321,9 @@ class NotifySmtp(unittest.TestCase):
             time.sleep(0.1)
         self.assertEqual(rows[0][:2], ("failed", 1))
         self.assertIn("554", rows[0][2])
+        metrics = d.get("/metrics")[2]
+        self.assertIn("courtwatch_outbox_failures 1\n", metrics)
+        self.assertIn('courtwatch_outbox{state="failed"} 1\n', metrics)
         listed = json.loads(self.ws.run("outbox", "list", "--state", "failed", "--json").stdout)
         self.assertEqual(len(listed), 1)
         r = self.ws.run("outbox", "retry", str(listed[0]["id"]))
