@@ -95,7 +95,7 @@ Result<void> volunteer_url(AppContext& ctx, const VolunteerUrlArgs& args) {
                           args.rotate ? store::Rotation::rotate : store::Rotation::keep, now));
   CW_TRY(tokens.issue(secret, store::TokenPurpose::feed_volunteer, subject, store::Rotation::keep,
                       now));
-  std::printf("%s/v/%s\n", base_url(ctx.config).c_str(), token.c_str());
+  std::printf("%s/v/%s\n", public_base_url(ctx.config).c_str(), token.c_str());
   return {};
 }
 
