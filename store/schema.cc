@@ -254,12 +254,21 @@ CREATE TABLE fetch_state (
 );
 )sql";
 
+// Accounts (DESIGN.md §8, Auth): a user's own page language, sessions found
+// by user (disable ends them all), API tokens (purpose 'api', subject = the
+// owning user's id) found by owner.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT '';  -- '' = Accept-Language
+CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+CREATE INDEX auth_sessions_by_created ON auth_sessions(created);
+)sql";
+
 // Notifications (DESIGN.md §7): who and what a message is about, the
 // version it was planned for (the session's sequence), when to try again,
 // the language and the facts it is rendered from at send time. State
 // 'dropped' joins pending/sending/sent/failed for a message made stale
 // before it went out.
-constexpr const char* kV2 = R"sql(
+constexpr const char* kV3 = R"sql(
 ALTER TABLE outbox ADD COLUMN volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE CASCADE;
 ALTER TABLE outbox ADD COLUMN assignment_id INTEGER;
 ALTER TABLE outbox ADD COLUMN session_id INTEGER;
@@ -274,7 +283,7 @@ CREATE INDEX outbox_by_session ON outbox(session_id);
 CREATE INDEX assignment_events_by_assignment ON assignment_events(assignment_id, to_state);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2};
+constexpr std::array kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 

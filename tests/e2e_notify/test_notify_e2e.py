@@ -55,9 +55,13 @@ class Ws:
             f.write(text)
         return self.path(name)
 
-    def run(self, *args, check=0):
+    add_user = cwtest.Workspace.add_user
+    api_token = cwtest.Workspace.api_token
+
+    def run(self, *args, check=0, stdin=None):
         r = subprocess.run([cwtest.ARGS.binary, "--config", self.config, *args],
-                           capture_output=True, text=True, timeout=120, cwd=self.dir)
+                           capture_output=True, text=True, timeout=120, cwd=self.dir,
+                           input=stdin)
         self.outputs.append(r.stdout + r.stderr)
         if check is not None and r.returncode != check:
             raise AssertionError(f"{args} exited {r.returncode}: {r.stdout} {r.stderr}")
@@ -206,7 +210,7 @@ class NotifySmtp(unittest.TestCase):
         for p in preview:
             self.assertEqual(set(p), {"kind", "session", "due", "channel", "state", "subject"})
             self.assertRegex(p["due"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-        metrics = d.get("/metrics")[2]
+        metrics = d.get("/metrics", d.authorize())[2]
         self.assertIn('courtwatch_outbox{state="sent"} 2', metrics)
         for out in self.ws.outputs:
             for ref in CASE_REFS:
@@ -321,7 +325,7 @@ class NotifySmtp(unittest.TestCase):
             time.sleep(0.1)
         self.assertEqual(rows[0][:2], ("failed", 1))
         self.assertIn("554", rows[0][2])
-        metrics = d.get("/metrics")[2]
+        metrics = d.get("/metrics", d.authorize())[2]
         self.assertIn("courtwatch_outbox_failures 1\n", metrics)
         self.assertIn('courtwatch_outbox{state="failed"} 1\n', metrics)
         listed = json.loads(self.ws.run("outbox", "list", "--state", "failed", "--json").stdout)
