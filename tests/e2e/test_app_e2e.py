@@ -22,6 +22,7 @@ import cwtest
 from cwtest import Daemon, Workspace
 
 HEADER = "date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes\n"
+KEYED = "key," + HEADER
 VOLUNTEERS = ("id,name,email,phone,role,sites,languages,max_per_week,availability,blackouts,"
               "extra,active\nv0001,Ana,ana@example.org,,watcher,HOU,,2,mon tue wed thu fri,,,yes\n")
 
@@ -53,8 +54,11 @@ class AppEndToEnd(unittest.TestCase):
     def import_rows(self, rows):
         self.ws.run("import", "csv", self.ws.write("h.csv", HEADER + rows), check=0)
 
+    def import_keyed(self, rows):
+        self.ws.run("import", "csv", self.ws.write("k.csv", KEYED + rows), check=0)
+
     def test_an_import_alone_makes_the_open_feed_current(self):
-        self.import_rows(f"{day(1)},09:00,,HOU,Courtroom 3,Judge A,master,,no,A-1,,\n")
+        self.import_keyed(f"k1,{day(1)},09:00,,HOU,Courtroom 3,Judge A,master,,no,A-1,,\n")
         url = self.ws.run("feed-url", "--open", check=0).stdout.split()[0]
         path = "/feeds/" + url.split("/feeds/", 1)[1]
         d = Daemon(self.ws)
@@ -63,9 +67,9 @@ class AppEndToEnd(unittest.TestCase):
             self.assertEqual(status, 200)
             self.assertEqual(body.count("BEGIN:VEVENT"), 1, body)
             self.assertIn("Courtroom 3", body)
-            # A second import moves the hearing to the afternoon: the feed
-            # follows without anything else being run.
-            self.import_rows(f"{day(1)},14:00,,HOU,Courtroom 3,Judge A,master,,no,A-1,,\n")
+            # A second import moves the hearing (same key) to the afternoon:
+            # the feed follows without anything else being run.
+            self.import_keyed(f"k1,{day(1)},14:00,,HOU,Courtroom 3,Judge A,master,,no,A-1,,\n")
             status, _, body = d.get(path)
             self.assertIn("T140000", body)
             self.assertIn("STATUS:CANCELLED", body)  # the morning session went away
@@ -117,7 +121,7 @@ class AppEndToEnd(unittest.TestCase):
 
     def test_a_killed_import_is_closed_as_interrupted_at_the_next_start(self):
         rows = "".join(f"{day(i % 5)},{8 + i % 8:02d}:{i % 60:02d},,HOU,Room {i % 40},Judge {i % 9},"
-                       f"master,,no,A-{i},,\n" for i in range(400000))
+                       f"master,,no,A-{i},,\n" for i in range(150000))
         path = self.ws.write("big.csv", HEADER + rows)
         self.ws.run("hearings", check=0)  # creates and migrates the database
         proc = subprocess.Popen([cwtest.ARGS.binary, "--config", self.ws.config, "import", "csv",
