@@ -1,5 +1,6 @@
 #include "daemon/cli_util.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -41,6 +42,11 @@ DateSpan date_span(const std::string& from, const std::string& to, Instant now) 
   span.from = optional_date(from).value_or(today);
   span.to = optional_date(to).value_or(span.from + date::days{13});
   return span;
+}
+
+std::string cli_actor() {
+  const passwd* pw = getpwuid(geteuid());
+  return std::string("cli:") + (pw != nullptr ? pw->pw_name : std::to_string(geteuid()));
 }
 
 bool stdout_is_tty() { return isatty(STDOUT_FILENO) == 1; }

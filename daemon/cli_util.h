@@ -23,6 +23,8 @@ struct DateSpan {
   LocalDate to{};
 };
 DateSpan date_span(const std::string& from, const std::string& to, Instant now);
+// Who runs this command, for the audit log: "cli:<unix user>".
+std::string cli_actor();
 // True when stdout is a terminal (for progress bars and tables).
 bool stdout_is_tty();
 // Prints an import run: its JSON record on stdout with --json, otherwise a

@@ -22,12 +22,13 @@ struct AssignArgs {
   bool pin = false;
 };
 
-app::Actor cli_actor() { return app::Actor::system("cli"); }
+// The operator at the terminal, named "cli:<unix user>" in the audit log.
+app::Actor operator_actor() { return app::Actor::coordinator(cli_actor()); }
 
 Result<void> run_assign(AppContext& ctx, const AssignArgs& args) {
   auto db = CW_TRY(ctx.open_db());
   const Id volunteer = CW_TRY(app::volunteer_id(*db, args.volunteer));
-  const auto a = CW_TRY(app::assign(*db, *ctx.clock, cli_actor(), args.session, volunteer,
+  const auto a = CW_TRY(app::assign(*db, *ctx.clock, operator_actor(), args.session, volunteer,
                                     args.pin ? app::Pin::yes : app::Pin::no));
   std::printf("assignment %lld: %s in session %lld, %s%s\n", static_cast<long long>(a.id),
               args.volunteer.c_str(), static_cast<long long>(a.session),
@@ -37,7 +38,7 @@ Result<void> run_assign(AppContext& ctx, const AssignArgs& args) {
 
 Result<void> run_unassign(AppContext& ctx, const AssignArgs& args) {
   auto db = CW_TRY(ctx.open_db());
-  CW_TRY(app::unassign(*db, *ctx.clock, cli_actor(), args.assignment));
+  CW_TRY(app::unassign(*db, *ctx.clock, operator_actor(), args.assignment));
   std::printf("assignment %lld cancelled\n", static_cast<long long>(args.assignment));
   return {};
 }
@@ -45,7 +46,7 @@ Result<void> run_unassign(AppContext& ctx, const AssignArgs& args) {
 Result<void> run_invite(AppContext& ctx, const AssignArgs& args) {
   auto db = CW_TRY(ctx.open_db());
   const DateSpan span = date_span(args.from, args.to, ctx.clock->now());
-  const int n = CW_TRY(app::invite(*db, *ctx.clock, cli_actor(), span.from, span.to));
+  const int n = CW_TRY(app::invite(*db, *ctx.clock, operator_actor(), span.from, span.to));
   std::printf("%d assignment%s invited (%s..%s)\n", n, n == 1 ? "" : "s",
               format_date(span.from).c_str(), format_date(span.to).c_str());
   return {};

@@ -32,7 +32,7 @@ Result<void> add(AppContext& ctx, const ClosureArgs& a) {
   auto db = CW_TRY(ctx.open_db());
   const auto day = *optional_date(a.date);
   const auto done = CW_TRY(app::add_closure(
-      *db, *ctx.clock, app::Actor::system("cli"), a.site, day,
+      *db, *ctx.clock, app::Actor::coordinator(cli_actor()), a.site, day,
       a.partial ? app::ClosureScope::detained_only_open : app::ClosureScope::whole_day, a.reason));
   std::printf("%s %s on %s: %lld hearing%s cancelled, %d session%s cancelled\n", done.site.c_str(),
               a.partial ? "open to detained cases only" : "closed", format_date(day).c_str(),
@@ -45,7 +45,7 @@ Result<void> remove(AppContext& ctx, const ClosureArgs& a) {
   auto db = CW_TRY(ctx.open_db());
   const auto day = *optional_date(a.date);
   const auto done =
-      CW_TRY(app::lift_closure(*db, *ctx.clock, app::Actor::system("cli"), a.site, day));
+      CW_TRY(app::lift_closure(*db, *ctx.clock, app::Actor::coordinator(cli_actor()), a.site, day));
   std::printf("%s on %s: closure removed, %lld hearing%s restored\n", done.site.c_str(),
               format_date(day).c_str(), static_cast<long long>(done.hearings),
               done.hearings == 1 ? "" : "s");
