@@ -1,18 +1,17 @@
 #include "daemon/notifier.h"
 
-#include "daemon/planning.h"
+#include "app/plan.h"
 
 namespace cw::daemon {
 namespace {
 
 Result<std::map<Id, std::string>> unfilled_reasons(store::Database& db, Instant now) {
-  SessionScope scope = session_scope("", "", "", now);
-  scope.to = scope.from + date::days{3};
-  const auto run = CW_TRY(plan_sessions(db, scope, now, PlanMode::dry_run));
+  app::PlanRequest req;
+  req.from = LocalDate{date::floor<date::days>(now).time_since_epoch()} - date::days{1};
+  req.to = req.from + date::days{4};
+  const auto diff = CW_TRY(app::preview_plan(db, req));
   std::map<Id, std::string> out;
-  for (const auto& u : run.unfilled) {
-    out[run.loaded.session_ids[static_cast<std::size_t>(u.session)]] = u.reason;
-  }
+  for (const auto& u : diff.unfilled) out[u.session] = u.reason;
   return out;
 }
 

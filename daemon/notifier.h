@@ -3,7 +3,7 @@
 // make_notifier() wires notify::DeliveryWorker for `courtwatch serve`: the
 // configured channels ([smtp], [webhook]), the public URL for links, and the
 // digest's reasons for unfilled seats from the matcher's explanation over
-// the next three days (a dry run: nothing is proposed). The worker runs even
+// the next days (app::preview_plan: it only reads). The worker runs even
 // with no channel configured, so messages are planned and wait in the
 // outbox (`courtwatch outbox list`). Not thread-safe: the serve loop owns it.
 #pragma once
