@@ -54,7 +54,7 @@ FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
 }
 
 Result<DataDigest> FeedService::current_digest(store::Database& db, bool* unchanged) {
-  const auto version = CW_TRY(data_version(db));
+  const auto version = CW_TRY(store::data_version(db));
   {
     std::lock_guard lock(conn_mutex_);
     const auto it = conns_.find(&db);
@@ -67,7 +67,7 @@ Result<DataDigest> FeedService::current_digest(store::Database& db, bool* unchan
   // did): every cached token answer may be stale.
   epoch_.fetch_add(1);
   if (unchanged) *unchanged = false;
-  const DataDigest digest = CW_TRY(data_digest(db));
+  const DataDigest digest = CW_TRY(store::feed_data_digest(db));
   std::lock_guard lock(conn_mutex_);
   conns_[&db] = ConnState{version, digest};
   return digest;
