@@ -35,6 +35,14 @@ std::optional<LocalDate> optional_date(const std::string& text) {
   return d ? std::optional<LocalDate>(*d) : std::nullopt;
 }
 
+DateSpan date_span(const std::string& from, const std::string& to, Instant now) {
+  const LocalDate today{date::floor<date::days>(now).time_since_epoch()};
+  DateSpan span;
+  span.from = optional_date(from).value_or(today);
+  span.to = optional_date(to).value_or(span.from + date::days{13});
+  return span;
+}
+
 bool stdout_is_tty() { return isatty(STDOUT_FILENO) == 1; }
 
 void print_import_run(const ImportRun& run, bool json) {

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/imports.h"
 #include "core/log.h"
 #include "daemon/commands.h"
 #include "daemon/demo.h"
@@ -77,6 +78,12 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   opened.db_path = db_path;
   {
     auto db = CW_TRY(opened.open_db());
+    const auto recovered =
+        CW_TRY(app::recover_on_start(*db, *ctx.clock, ctx.config.import_horizon_days));
+    if (recovered.runs_interrupted > 0) {
+      log::warning(std::to_string(recovered.runs_interrupted) +
+                   " import run(s) left running by a crash are now marked interrupted");
+    }
     if (args.demo) {
       CW_TRY(load_demo(*db, resolve_data_path(ctx.config.demo_dir, "demo"), *ctx.clock));
     }

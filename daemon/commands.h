@@ -21,5 +21,6 @@ void register_volunteer_url(CLI::App& app, AppContext& ctx);  // cmd_feed_url.cc
 void register_import_ics(CLI::App& app, AppContext& ctx);     // cmd_import_ics.cc (import ics)
 void register_import_status(CLI::App& app, AppContext& ctx);  // cmd_import_status.cc
 void register_closure(CLI::App& app, AppContext& ctx);        // cmd_closure.cc
+void register_assign(CLI::App& app, AppContext& ctx);         // cmd_assign.cc (assign, unassign)
 
 }  // namespace cw::daemon

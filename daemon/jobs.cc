@@ -1,8 +1,8 @@
 #include "daemon/jobs.h"
 
+#include "app/plan.h"
 #include "core/log.h"
 #include "daemon/job_sources.h"
-#include "daemon/planning.h"
 #include "store/db.h"
 
 namespace cw::daemon {
@@ -18,14 +18,16 @@ std::string summary(const ImportRun& run) {
 }
 
 bool changed(const ImportRun& run) {
-  return run.state == "ok" && (run.added > 0 || run.updated > 0 || run.cancelled > 0);
+  return run.state == RunState::ok && (run.added > 0 || run.updated > 0 || run.cancelled > 0);
 }
 
 // The matcher after imports (DESIGN.md §9): sessions of the next two weeks
 // brought up to date and proposals stored. A failure is logged; the import
 // stands.
-void replan(store::Database& db, Instant now) {
-  const auto plan = plan_sessions(db, session_scope("", "", "", now), now, PlanMode::store);
+void replan(store::Database& db, const Clock& clock) {
+  const LocalDate today{date::floor<date::days>(clock.now()).time_since_epoch()};
+  const auto plan = app::apply_plan(db, clock, app::Actor::system("matcher"),
+                                    {today, today + date::days{13}, false});
   if (!plan) {
     log::error("matching after import failed: " + plan.error().message);
     return;
@@ -97,8 +99,8 @@ void JobRunner::run(SourceConfig src, Config config) {
       } else if (!*run) {
         out.state = "unchanged";
       } else {
-        out.state = (*run)->state;
-        out.detail = (*run)->state == "ok" ? summary(**run) : (*run)->error;
+        out.state = std::string(to_string((*run)->state));
+        out.detail = (*run)->state == RunState::ok ? summary(**run) : (*run)->error;
         replan_after = changed(**run);
       }
     }
@@ -114,7 +116,7 @@ void JobRunner::run(SourceConfig src, Config config) {
   }
   if (replan_after) {
     try {
-      replan(*db, clock_.now());
+      replan(*db, clock_);
     } catch (const std::exception& e) {
       log::error(std::string("matching after import failed: internal error: ") + e.what());
     }

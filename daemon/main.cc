@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   register_import_ics(app, ctx);
   register_import_status(app, ctx);
   register_closure(app, ctx);
+  register_assign(app, ctx);
 
   try {
     app.parse(argc, argv);

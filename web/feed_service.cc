@@ -54,13 +54,13 @@ FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
 }
 
 Result<DataDigest> FeedService::current_digest(store::Database& db) {
-  const auto version = CW_TRY(data_version(db));
+  const auto version = CW_TRY(store::data_version(db));
   {
     std::lock_guard lock(conn_mutex_);
     const auto it = conns_.find(&db);
     if (it != conns_.end() && it->second.data_version == version) return it->second.digest;
   }
-  const DataDigest digest = CW_TRY(data_digest(db));
+  const DataDigest digest = CW_TRY(store::feed_data_digest(db));
   std::lock_guard lock(conn_mutex_);
   conns_[&db] = ConnState{version, digest};
   return digest;

@@ -1,25 +1,23 @@
-#include "daemon/session_sync.h"
+#include "app/sessions.h"
 
-#include "core/text.h"
-#include "daemon/cli_util.h"
 #include "scheduler/sessions.h"
 #include "store/repos.h"
 #include "store/session_repos.h"
 
-namespace cw::daemon {
+namespace cw::app {
 
-SessionScope session_scope(const std::string& from, const std::string& to, const std::string& site,
-                           Instant now) {
-  SessionScope scope;
-  const LocalDate today{date::floor<date::days>(now).time_since_epoch()};
-  scope.from = optional_date(from).value_or(today);
-  scope.to = optional_date(to).value_or(scope.from + date::days{13});
-  if (!site.empty()) scope.site = upper_ascii(site);
-  return scope;
+RefreshCounts& RefreshCounts::operator+=(const RefreshCounts& o) {
+  added += o.added;
+  updated += o.updated;
+  cancelled += o.cancelled;
+  restored += o.restored;
+  unchanged += o.unchanged;
+  assignments_cancelled += o.assignments_cancelled;
+  return *this;
 }
 
-Result<SyncCounts> sync_sessions(store::Database& db, const SessionScope& scope, Instant now) {
-  auto tx = CW_TRY(db.begin_immediate());
+Result<RefreshCounts> refresh_sessions(store::Database& db, const SessionScope& scope,
+                                       Instant now) {
   store::HearingFilter hf;
   hf.from = scope.from;
   hf.to = scope.to;
@@ -36,7 +34,7 @@ Result<SyncCounts> sync_sessions(store::Database& db, const SessionScope& scope,
   const auto stored = CW_TRY(sessions.list(sf));
 
   store::AssignmentRepo assignments(db);
-  SyncCounts counts;
+  RefreshCounts counts;
   for (const auto& change : scheduler::reconcile(stored, fresh)) {
     switch (change.kind) {
       case scheduler::SessionChangeKind::added:
@@ -62,8 +60,14 @@ Result<SyncCounts> sync_sessions(store::Database& db, const SessionScope& scope,
         break;
     }
   }
-  CW_TRY(tx.commit());
   return counts;
 }
 
-}  // namespace cw::daemon
+Result<RefreshCounts> refresh_sessions(store::Database& db, const std::vector<SessionScope>& scopes,
+                                       Instant now) {
+  RefreshCounts total;
+  for (const auto& scope : scopes) total += CW_TRY(refresh_sessions(db, scope, now));
+  return total;
+}
+
+}  // namespace cw::app
