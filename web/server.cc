@@ -22,6 +22,12 @@ constexpr const char* kCsp =
 
 }  // namespace
 
+std::string public_base_url(const ServerOptions& o) {
+  if (!o.public_url.empty()) return o.public_url;
+  const bool v6 = o.address.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + o.address + "]" : o.address) + ":" + std::to_string(o.port);
+}
+
 std::string client_address(const httplib::Request& req, const ServerOptions& opts) {
   const bool loopback = req.remote_addr == "::1" || req.remote_addr.starts_with("127.") ||
                         req.remote_addr.starts_with("::ffff:127.");
@@ -104,6 +110,7 @@ void WebServer::install_routes() {
   add_static_routes(*this);
   add_hearing_pages(*this);
   add_feed_routes(*this);
+  add_volunteer_routes(*this);
 }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {

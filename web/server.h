@@ -43,6 +43,10 @@ struct ServerOptions {
   bool trust_forwarded_for = false;
 };
 
+// The URL the outside world reaches the server at: public_url, or
+// http://<address>:<port> (no trailing slash).
+std::string public_base_url(const ServerOptions& opts);
+
 // The address to charge a request to (rate limits): the peer, or with
 // trust_forwarded_for and a loopback peer, the proxy's last
 // X-Forwarded-For entry. Never logged.
@@ -88,9 +92,10 @@ class WebServer {
 };
 
 // Route groups (one file each).
-void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
-void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
-void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
+void add_health_routes(WebServer& server);     // /healthz /readyz /metrics
+void add_hearing_pages(WebServer& server);     // / (upcoming hearings per site)
+void add_feed_routes(WebServer& server);       // /feeds/... (routes_feeds.cc)
+void add_volunteer_routes(WebServer& server);  // /v/... (routes_volunteer.cc)
 
 // Sends a plain-text error with the given status.
 void send_error(httplib::Response& res, int status, std::string_view message);
