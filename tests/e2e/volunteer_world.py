@@ -41,12 +41,19 @@ def sql(db, text):
 
 
 def add_session(db, location, day, half, detained=0):
-    start, end = (540, 660) if half == "am" else (780, 900)
+    """A session and the one hearing it groups (so that a session refresh keeps it as it is)."""
+    start, end = (540, 600) if half == "am" else (780, 840)
+    sql(db, (
+        "INSERT INTO hearings (source_key, source, site, date, start_min, location, judge, type, "
+        "language, detained, case_ref, first_seen, last_seen, last_changed) VALUES "
+        f"('csv:{location}:{day.isoformat()}:{half}', 'csv', 'CHI', '{day.isoformat()}', {start}, "
+        f"'{location}', 'Judge A', 'master', 'spanish', {1 if detained else 0}, "
+        f"'A-555-{start}-{len(location)}', 0, 0, 0);"))
     return int(sql(db, (
         "INSERT INTO sessions (site, location, judge, date, half, start_min, end_min, hearings, "
         "detained_hearings, individual, languages, types, status, sequence, created, updated) "
         f"VALUES ('CHI', '{location}', 'Judge A', '{day.isoformat()}', '{half}', {start}, {end}, "
-        f"3, {detained}, 0, 'spanish', 'master', 'active', 0, 0, 0); SELECT last_insert_rowid();")))
+        f"1, {detained}, 0, 'spanish', 'master', 'active', 0, 0, 0); SELECT last_insert_rowid();")))
 
 
 def add_hearing(db, key, day, location, case_ref):
@@ -97,6 +104,8 @@ def build(ws):
     w["beto_past"] = assign(db, w["past_session"], "v0002", "confirmed")
     add_hearing(db, "csv:1", d1, "Courtroom 1", CASE_REFS[0])
     add_hearing(db, "csv:2", w["yesterday"], "Courtroom 5", CASE_REFS[1])
+    sql(db, "UPDATE sessions SET hearings = hearings + 1 WHERE id IN "
+            f"({w['invited_session']}, {w['past_session']});")
     for handle, key in (("v0001", "ana"), ("v0002", "beto"), ("v0003", "carla")):
         url = ws.run("volunteer-url", handle, check=0).stdout.strip()
         w[key + "_url"] = url
