@@ -21,6 +21,7 @@
 #include "daemon/job_sources.h"
 #include "daemon/jobs.h"
 #include "daemon/maintenance.h"
+#include "daemon/notifier.h"
 #include "daemon/reload.h"
 #include "feeds/ical_zones.h"
 #include "web/server.h"
@@ -117,6 +118,14 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   MaintenanceRunner maintenance(db_path, *ctx.clock);
   web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
   const int port = CW_TRY(server.bind());
+  // Outbox planning and delivery: its own threads, started before the HTTP
+  // thread so a failure here returns before anything needs stopping.
+  const std::string public_url =
+      ctx.config.server.public_url.empty()
+          ? "http://" + host_for_url(ctx.config.server.listen_address) + ":" + std::to_string(port)
+          : ctx.config.server.public_url;
+  auto notifier = make_notifier(ctx.config, db_path, public_url, *ctx.clock);
+  CW_TRY(notifier->start());
   std::thread http([&server] { server.run(); });
   // A stop() before the accept loop has started would be lost and the join
   // below would hang; READY=1 also means "accepting".
@@ -166,6 +175,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   }
   server.stop();
   http.join();
+  notifier->stop();  // finishes the messages in hand
   if (jobs.busy()) log::info("waiting for the running import to finish");
   while (!jobs.drain_for(std::chrono::seconds(1))) {
     if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");

@@ -3,6 +3,7 @@
 #include "app/plan.h"
 #include "core/log.h"
 #include "daemon/job_sources.h"
+#include "notify/plan_source.h"
 #include "store/db.h"
 
 namespace cw::daemon {
@@ -34,6 +35,19 @@ void replan(store::Database& db, const Clock& clock) {
   }
   log::info("matched after import: " + std::to_string(plan->unfilled.size()) +
             " seats unfilled in the next two weeks");
+}
+
+// Messages the import's changes call for (moved or cancelled sessions, site
+// closures) are planned at once rather than at the delivery worker's next
+// periodic pass.
+void plan_messages_after(store::Database& db, const Config& config, Instant now) {
+  const auto counts = notify::plan_outbox(db, config.notify, now);
+  if (!counts) {
+    log::error("planning messages after import failed: " + counts.error().message);
+  } else if (counts->added > 0 || counts->dropped > 0) {
+    log::info("messages after import: " + std::to_string(counts->added) + " planned, " +
+              std::to_string(counts->dropped) + " dropped");
+  }
 }
 
 }  // namespace
@@ -117,6 +131,7 @@ void JobRunner::run(SourceConfig src, Config config) {
   if (replan_after) {
     try {
       replan(*db, clock_);
+      plan_messages_after(*db, config, clock_.now());
     } catch (const std::exception& e) {
       log::error(std::string("matching after import failed: internal error: ") + e.what());
     }

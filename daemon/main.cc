@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   register_assign(app, ctx);
   register_user(app, ctx);
   register_api_token(app, ctx);
+  register_outbox(app, ctx);
 
   try {
     app.parse(argc, argv);

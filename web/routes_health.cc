@@ -80,6 +80,16 @@ void add_health_routes(WebServer& server) {
                          "WHERE s.status = 'active') GROUP BY 1");
           gauge_rows(out, db, "courtwatch_outbox", "Outbox messages by state.", "state",
                      "SELECT state, count(*) FROM outbox GROUP BY state");
+          gauge_one(out, db, "courtwatch_outbox_due",
+                    "Pending messages whose due time has passed (the delivery backlog).",
+                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND due <= "
+                    "CAST(strftime('%s', 'now') AS INTEGER)");
+          gauge_one(out, db, "courtwatch_outbox_retrying",
+                    "Pending messages that failed transiently and wait for their next attempt.",
+                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts > 0");
+          gauge_one(out, db, "courtwatch_outbox_failures",
+                    "Messages failed for good (permanent error or attempts spent).",
+                    "SELECT count(*) FROM outbox WHERE state = 'failed'");
           gauge_rows(out, db, "courtwatch_fetch_failing",
                      "1 while the last fetch of a scheduled source failed.", "source",
                      "SELECT source, last_error != '' FROM fetch_state ORDER BY source");
