@@ -72,7 +72,7 @@ void session_facts(Html& h, Lang lang, const store::PlacedSession& at) {
   h.raw("<p>").text(where(s)).raw("</p>");
   h.raw("<p class=\"muted\">").text(at.site.address).raw("</p>");
   h.raw("<p class=\"muted\">").text(std::to_string(s.hearings)).raw(" ");
-  h.text(vtr(lang, "session.hearings"));
+  h.text(vtr(lang, s.hearings == 1 ? "session.hearing" : "session.hearings"));
   if (!s.types.empty()) h.raw(" (").text(types(lang, s)).raw(")");
   if (s.detained) h.raw(" · ").text(vtr(lang, "session.detained"));
   h.raw("</p>");

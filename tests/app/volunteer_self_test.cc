@@ -16,7 +16,7 @@ using app::Actor;
 struct VolunteerSelfTest : AppTest {
   void SetUp() override {
     AppTest::SetUp();
-    ana = volunteer("v0001", "Ana");
+    ana = volunteer("v0001", "Ana", Role::watcher, 5);  // the cap is not what these tests refuse on
     ben = volunteer("v0002", "Ben");
     me = Actor::of_volunteer(ana, "v0001");
   }

@@ -136,6 +136,11 @@ class VolunteerPage(unittest.TestCase):
         self.assertNotIn(f'/sessions/{w["confirmed_session"]}/report"', body)
         self.assertIn('lang="en"', body)
         self.assertIn("Invited — please confirm", body)
+        # Each session groups one hearing: singular, never "1 hearings".
+        self.assertRegex(body, r">1 hearing(?!s)")
+        self.assertNotIn("1 hearings", body)
+        # A volunteer has no desk: the brand is not a link to the sign-in form.
+        self.assertNotIn('<a class="brand"', body)
 
     def test_names_render_inert_and_no_case_reference_appears(self):
         _, _, body = self.get(self.page)
