@@ -42,7 +42,31 @@ std::string unavailable_message(const Volunteer& v, const Session& s, Eligibilit
   }
 }
 
-std::string message(const scheduler::Verdict& verdict, const Volunteer& v, const Session& s) {
+}  // namespace
+
+Result<Session> active_session(store::Database& db, Id session) {
+  auto s = CW_TRY(store::SessionRepo(db).find(session));
+  if (!s) return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
+  if (s->status == SessionStatus::cancelled) {
+    return fail(Error::conflict(describe(*s) + " is cancelled"));
+  }
+  return std::move(*s);
+}
+
+Result<Volunteer> stored_volunteer(store::Database& db, Id volunteer) {
+  auto v = CW_TRY(store::VolunteerRepo(db).find(volunteer));
+  if (!v) {
+    return fail(Error::not_found("volunteer " + std::to_string(volunteer) + " does not exist"));
+  }
+  return std::move(*v);
+}
+
+std::string describe(const Session& s) {
+  return place(s.key) + " on " + format_date(s.key.date) + " (" + half_word(s.key.half) + ")";
+}
+
+std::string refusal_message(const scheduler::Verdict& verdict, const Volunteer& v,
+                            const Session& s) {
   const std::string name = display_name(v);
   switch (verdict.rule) {
     case Rule::none:
@@ -70,29 +94,6 @@ std::string message(const scheduler::Verdict& verdict, const Volunteer& v, const
   return "";
 }
 
-}  // namespace
-
-Result<Session> active_session(store::Database& db, Id session) {
-  auto s = CW_TRY(store::SessionRepo(db).find(session));
-  if (!s) return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
-  if (s->status == SessionStatus::cancelled) {
-    return fail(Error::conflict(describe(*s) + " is cancelled"));
-  }
-  return std::move(*s);
-}
-
-Result<Volunteer> stored_volunteer(store::Database& db, Id volunteer) {
-  auto v = CW_TRY(store::VolunteerRepo(db).find(volunteer));
-  if (!v) {
-    return fail(Error::not_found("volunteer " + std::to_string(volunteer) + " does not exist"));
-  }
-  return std::move(*v);
-}
-
-std::string describe(const Session& s) {
-  return place(s.key) + " on " + format_date(s.key.date) + " (" + half_word(s.key.half) + ")";
-}
-
 Result<void> seat_check(store::Database& db, const Session& s, const Volunteer& v) {
   store::AssignmentRepo assignments(db);
   store::VolunteerRepo volunteers(db);
@@ -110,8 +111,8 @@ Result<void> seat_check(store::Database& db, const Session& s, const Volunteer& 
   }
   const auto verdict = scheduler::check_addition(in);
   if (verdict.rule == Rule::none) return {};
-  return fail(
-      Error::rule_broken(std::string(scheduler::rule_code(verdict.rule)), message(verdict, v, s)));
+  return fail(Error::rule_broken(std::string(scheduler::rule_code(verdict.rule)),
+                                 refusal_message(verdict, v, s)));
 }
 
 Result<void> check_assignment(store::Database& db, Id session, Id volunteer) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/domain.h"
+#include "scheduler/assignment_rules.h"
 #include "store/db.h"
 
 namespace cw::app {
@@ -19,6 +20,10 @@ Result<Session> active_session(store::Database& db, Id session);
 Result<Volunteer> stored_volunteer(store::Database& db, Id volunteer);
 // "HOU Courtroom 3 on 2026-12-08 (morning)".
 std::string describe(const Session& s);
+// What a coordinator reads when `verdict` refuses v for s (empty for Rule::none):
+// "Ana is already at HOU Courtroom 3 that morning".
+std::string refusal_message(const scheduler::Verdict& verdict, const Volunteer& v,
+                            const Session& s);
 // The hard constraints for one more seat (see assignments.h).
 Result<void> seat_check(store::Database& db, const Session& s, const Volunteer& v);
 

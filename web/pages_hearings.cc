@@ -1,4 +1,5 @@
-// GET / — a plain read-only page listing upcoming hearings per site.
+// GET /hearings — a plain read-only page listing upcoming hearings per site
+// (the desk's dashboard is at /, web/desk_routes.h).
 //
 // Shows what a coordinator needs to see at a glance and nothing private: no
 // case reference, no respondent data. Dates are each site's local dates.
@@ -39,7 +40,7 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
 
 void add_hearing_pages(WebServer& server) {
   server.page_get(
-      "/", "hearings_page", UserRole::coordinator,
+      "/hearings", "hearings_page", UserRole::coordinator,
       [&server](const httplib::Request&, httplib::Response& res, const Principal& me) {
         const Lang lang = me.locale == "es" ? Lang::es : Lang::en;
         auto lease = server.pool().acquire();
@@ -59,8 +60,11 @@ void add_hearing_pages(WebServer& server) {
         auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
         if (!ok) return send_error(res, 500, "cannot read hearings");
 
-        const Shell shell{
-            .lang = lang, .nav = Nav::dashboard, .user = me.name, .csrf = me.csrf, .here = "/"};
+        const Shell shell{.lang = lang,
+                          .nav = Nav::sessions,
+                          .user = me.name,
+                          .csrf = me.csrf,
+                          .here = "/hearings"};
         Html h;
         page_begin(h, shell, tr(lang, "hearings.title"));
         h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");

@@ -1,14 +1,19 @@
 // GET /reports — observation reports filed by volunteers after their
 // sessions (app::report_overview: the last 28 days by default, at one site
 // when asked): totals per site and week, then every report with what was
-// seen. Notes are the volunteer's free text, shown escaped. The report form
-// itself is on the volunteer's page.
+// seen. The totals are drawn as an SVG chart per site (web/report_chart.h)
+// and written as a table (the accessible alternative). Notes are the
+// volunteer's free text, shown escaped. The report form itself is on the
+// volunteer's page.
 #include <httplib.h>
+
+#include <algorithm>
 
 #include "app/report_overview.h"
 #include "core/text.h"
 #include "web/desk.h"
 #include "web/forms.h"
+#include "web/report_chart.h"
 #include "web/server.h"
 
 namespace cw::web {
@@ -16,6 +21,17 @@ namespace {
 
 constexpr int kDefaultDays = 28;
 constexpr int kMaxDays = 92;
+
+// The chart's words, from this page's catalog entries ("chart.title" is the
+// dashboard's coverage chart).
+std::string_view chart_label(Lang lang, std::string_view key) {
+  if (key == "chart.title") return tr(lang, "rep.weeks");
+  if (key == "chart.reports") return tr(lang, "rep.count");
+  if (key == "chart.ice") return tr(lang, "rep.ice");
+  if (key == "chart.detained") return tr(lang, "rep.detained");
+  if (key == "chart.week_of") return tr(lang, "rep.week");
+  return tr(lang, key);
+}
 
 void totals_table(Html& h, Lang lang, const std::vector<app::WeekTotals>& weeks) {
   h.raw("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"rep-weeks\">");
@@ -111,6 +127,10 @@ void add_reports_page(WebServer& server) {
           error_summary(h, tr(lang, "form.error"), error_text(lang, overview.error()));
           status = error_status(overview.error());
         } else {
+          if (std::ranges::any_of(overview->weeks, [](const auto& w) { return w.reports > 0; })) {
+            h.raw("<h2>").text(tr(lang, "rep.weeks")).raw("</h2>");
+            reports_svg(h, *overview, &chart_label, lang);
+          }
           totals_table(h, lang, overview->weeks);
           report_list(h, lang, overview->reports);
         }

@@ -14,7 +14,7 @@
 #include <charconv>
 
 #include "app/assignments.h"
-#include "app/queries.h"
+#include "app/session_detail.h"
 #include "core/text.h"
 #include "web/desk.h"
 #include "web/forms.h"
@@ -175,7 +175,7 @@ void render(WebServer& server, const httplib::Request& req, httplib::Response& r
   const Id sid = id_of(req.matches[1].str());
   auto lease = server.pool().acquire();
   if (!lease) return send_error(res, 503, "database not reachable");
-  auto d = app::session_detail(**lease, sid, server.clock().now());
+  auto d = app::session_detail(**lease, sid);
   Html h;
   if (!d || !*d) {
     page_begin(h, shell, tr(lang, "sessions.title"));

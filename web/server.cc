@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/log.h"
+#include "web/desk_routes.h"
 #include "web/static_assets.h"
 
 namespace cw::web {
@@ -115,6 +116,7 @@ void WebServer::install_routes() {
   add_login_routes(*this);
   add_feed_routes(*this);
   add_volunteer_routes(*this);
+  add_desk_pages(*this);
 }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {

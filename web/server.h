@@ -118,7 +118,7 @@ class WebServer {
 
 // Route groups (one file each).
 void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
-void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
+void add_hearing_pages(WebServer& server);  // /hearings (upcoming hearings per site)
 void add_login_routes(WebServer& server);   // /login, /logout (pages_login.cc)
 void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
 void add_volunteer_routes(WebServer& server);  // /v/... (routes_volunteer.cc)

@@ -39,7 +39,7 @@ after(async () => {
 test('the hearings page renders in the shell, passes axe at 1280 and 360 px, and shows payloads as text', async () => {
   const page = await browser.page();
   await signIn(page, daemon.url, 'ana');
-  const res = await page.goto(daemon.url + '/');
+  const res = await page.goto(daemon.url + '/hearings');
   assert.equal(res.status(), 200);
   assert.match(await page.title(), /courtwatch/);
   // The skip link leads to the main landmark.
@@ -59,6 +59,7 @@ test('the hearings page renders in the shell, passes axe at 1280 and 360 px, and
 test('the Spanish catalog is chosen from Accept-Language', async () => {
   const page = await browser.page('es-MX');
   await signIn(page, daemon.url, 'ana');
+  await page.goto(daemon.url + '/hearings');
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.match(await page.textContent('h1'), /Próximas audiencias/);
   assert.deepEqual(await inspect(page, opts.artifacts, 'hearings-es'), []);

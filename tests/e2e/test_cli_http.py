@@ -131,13 +131,13 @@ class CliAndHttp(unittest.TestCase):
             self.ws.add_user("ana", db="courtwatch-demo.db")
             b = d.browser()
             self.assertEqual(b.login("ana")[0], 303)
-            status, headers, body = b.get("/")
+            status, headers, body = b.get("/hearings")
             self.assertEqual(status, 200)
             self.assertTrue(headers["Content-Type"].startswith("text/html"))
             self.assertIn("Chicago Immigration Court", body)
             self.assertIn("Upcoming hearings", body)
             self.assertNotIn("DEMO-", body)  # demo case references stay private
-            _, _, body = b.get("/", {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+            _, _, body = b.get("/hearings", {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
             self.assertIn("Próximas audiencias", body)
         finally:
             d.stop()
@@ -207,7 +207,7 @@ class CliAndHttp(unittest.TestCase):
             # The page really lists the imported hearings (with their
             # locations and judges), so their absent case references mean
             # something.
-            status, _, page = b.get("/")
+            status, _, page = b.get("/hearings")
             self.assertEqual(status, 200)
             self.assertEqual(page.count("Courtroom 5"), 2, page)
             self.assertIn("Room 12, 14th floor", page)
