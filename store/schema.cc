@@ -254,7 +254,16 @@ CREATE TABLE fetch_state (
 );
 )sql";
 
-constexpr std::array kMigrations{kV1};
+// Accounts (DESIGN.md §8, Auth): a user's own page language, sessions found
+// by user (disable ends them all), API tokens (purpose 'api', subject = the
+// owning user's id) found by owner.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT '';  -- '' = Accept-Language
+CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+CREATE INDEX auth_sessions_by_created ON auth_sessions(created);
+)sql";
+
+constexpr std::array kMigrations{kV1, kV2};
 
 }  // namespace
 
