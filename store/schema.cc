@@ -263,7 +263,27 @@ CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
 CREATE INDEX auth_sessions_by_created ON auth_sessions(created);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2};
+// Notifications (DESIGN.md §7): who and what a message is about, the
+// version it was planned for (the session's sequence), when to try again,
+// the language and the facts it is rendered from at send time. State
+// 'dropped' joins pending/sending/sent/failed for a message made stale
+// before it went out.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE outbox ADD COLUMN volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE CASCADE;
+ALTER TABLE outbox ADD COLUMN assignment_id INTEGER;
+ALTER TABLE outbox ADD COLUMN session_id INTEGER;
+ALTER TABLE outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN next_attempt INTEGER;
+ALTER TABLE outbox ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE outbox ADD COLUMN payload TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE outbox ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_by_volunteer ON outbox(volunteer_id);
+CREATE INDEX outbox_by_assignment ON outbox(assignment_id);
+CREATE INDEX outbox_by_session ON outbox(session_id);
+CREATE INDEX assignment_events_by_assignment ON assignment_events(assignment_id, to_state);
+)sql";
+
+constexpr std::array kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 
