@@ -40,12 +40,14 @@ Result<void> ImportRunRepo::finish(const ImportRun& run) {
   return s.run();
 }
 
-Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit) {
+Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit, std::optional<Id> before) {
   std::vector<ImportRun> out;
-  auto& s = db_.stmt(
-      "SELECT id, source, input, started, finished, state, rows_read, new, updated, cancelled, "
-      "unchanged, rejected, error FROM import_runs ORDER BY id DESC LIMIT ?");
+  auto& s = db_.stmt(std::string("SELECT id, source, input, started, finished, state, rows_read, "
+                                 "new, updated, cancelled, unchanged, rejected, error FROM "
+                                 "import_runs") +
+                     (before ? " WHERE id < ?2" : "") + " ORDER BY id DESC LIMIT ?1");
   s.bind(1, limit);
+  if (before) s.bind(2, *before);
   while (CW_TRY(s.step())) {
     ImportRun r;
     r.id = s.int64(0);
