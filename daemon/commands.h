@@ -17,6 +17,7 @@ void register_db(CLI::App& app, AppContext& ctx);             // cmd_db.cc
 void register_sessions(CLI::App& app, AppContext& ctx);       // cmd_sessions.cc
 void register_match(CLI::App& app, AppContext& ctx);          // cmd_match.cc
 void register_feed_url(CLI::App& app, AppContext& ctx);       // cmd_feed_url.cc
+void register_volunteer_url(CLI::App& app, AppContext& ctx);  // cmd_feed_url.cc
 void register_import_ics(CLI::App& app, AppContext& ctx);     // cmd_import_ics.cc (import ics)
 void register_import_status(CLI::App& app, AppContext& ctx);  // cmd_import_status.cc
 void register_closure(CLI::App& app, AppContext& ctx);        // cmd_closure.cc

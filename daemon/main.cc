@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   register_sessions(app, ctx);
   register_match(app, ctx);
   register_feed_url(app, ctx);
+  register_volunteer_url(app, ctx);
   register_import_ics(app, ctx);
   register_import_status(app, ctx);
   register_closure(app, ctx);

@@ -147,6 +147,25 @@ std::string TokenSecret::derive(TokenPurpose purpose, std::string_view subject,
   return base32(out.data(), out.size());
 }
 
+std::string TokenSecret::mac(std::string_view context, std::string_view message) const {
+  std::string input = "courtwatch-mac-v1";
+  input += '\0';
+  input += context;
+  input += '\0';
+  input += message;
+  std::array<unsigned char, kTokenBytes> out{};
+  crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(input.data()),
+                     input.size(), key_.data(), key_.size());
+  return base32(out.data(), out.size());
+}
+
+bool TokenSecret::verify_mac(std::string_view context, std::string_view message,
+                             std::string_view presented) const {
+  const std::string expected = mac(context, message);
+  if (presented.size() != expected.size()) return false;
+  return sodium_memcmp(expected.data(), presented.data(), expected.size()) == 0;
+}
+
 Result<std::optional<TokenRepo::Live>> TokenRepo::find_live(TokenPurpose purpose,
                                                             const std::string& subject) {
   auto& q = db_.stmt(

@@ -48,6 +48,12 @@ class TokenSecret {
   // Where the secret of a database lives: "<db>.token-key".
   static std::string path_for(const std::string& db_path);
   std::string derive(TokenPurpose purpose, std::string_view subject, std::int64_t version) const;
+  // A keyed 128-bit MAC of `message` under a context label, as 26 base32
+  // characters (the CSRF field of a volunteer page is mac("csrf", token)).
+  std::string mac(std::string_view context, std::string_view message) const;
+  // Compares `presented` with mac(context, message) in constant time.
+  bool verify_mac(std::string_view context, std::string_view message,
+                  std::string_view presented) const;
 
  private:
   std::array<unsigned char, 32> key_{};

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "web/catalog_pages.h"
 
 namespace cw::web {
 namespace {
@@ -64,6 +65,18 @@ const Catalog& spanish() {
   return c;
 }
 
+// The base catalog of a language plus the coordinator pages' (catalog_pages.cc).
+Catalog with_pages(Catalog c, Lang l) {
+  for (const auto& e : page_catalog(l)) c.emplace(e.key, e.value);
+  return c;
+}
+
+const Catalog& merged(Lang l) {
+  static const Catalog en = with_pages(english(), Lang::en);
+  static const Catalog es = with_pages(spanish(), Lang::es);
+  return l == Lang::es ? es : en;
+}
+
 }  // namespace
 
 std::string_view lang_code(Lang l) { return l == Lang::es ? "es" : "en"; }
@@ -95,14 +108,12 @@ Lang negotiate(std::string_view header) {
   return best;
 }
 
-bool has_entry(Lang l, std::string_view key) {
-  return (l == Lang::es ? spanish() : english()).contains(key);
-}
+bool has_entry(Lang l, std::string_view key) { return merged(l).contains(key); }
 
 std::string_view tr(Lang l, std::string_view key) {
-  const Catalog& c = l == Lang::es ? spanish() : english();
+  const Catalog& c = merged(l);
   if (auto it = c.find(key); it != c.end()) return it->second;
-  if (auto it = english().find(key); it != english().end()) return it->second;
+  if (auto it = merged(Lang::en).find(key); it != merged(Lang::en).end()) return it->second;
   return key;
 }
 

@@ -9,24 +9,21 @@
 #include "store/repos.h"
 #include "web/html.h"
 #include "web/i18n.h"
+#include "web/layout.h"
 #include "web/server.h"
 
 namespace cw::web {
 namespace {
 
 void page_start(Html& h, Lang lang, std::string_view title) {
-  h.raw("<!doctype html>\n<html lang=\"")
-      .text(lang_code(lang))
-      .raw("\"><head><meta charset=\"utf-8\">");
-  h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-  h.raw("<link rel=\"stylesheet\" href=\"/static/style.css\">");
-  h.raw("<title>").text(title).raw(" · courtwatch</title></head><body><main>");
+  page_begin(h, Shell{.lang = lang, .nav = Nav::none, .user = {}, .csrf = {}, .here = "/"}, title);
 }
 
 void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing>& hearings) {
   h.raw("<section><h2>").text(site.name).raw(" <small>(").text(site.code).raw(")</small></h2>");
   h.raw("<p class=\"address\">").text(site.address).raw(" · ").text(site.timezone).raw("</p>");
-  h.raw("<table><thead><tr><th>").text(tr(lang, "col.date")).raw("</th><th>");
+  h.raw("<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").text(site.code);
+  h.raw("\"><table><thead><tr><th>").text(tr(lang, "col.date")).raw("</th><th>");
   h.text(tr(lang, "col.time")).raw("</th><th>").text(tr(lang, "col.location")).raw("</th><th>");
   h.text(tr(lang, "col.judge")).raw("</th><th>").text(tr(lang, "col.type")).raw("</th><th>");
   h.text(tr(lang, "col.language")).raw("</th><th>").text(tr(lang, "col.detained"));
@@ -39,7 +36,7 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
     h.raw("</td><td>").text(x.language).raw("</td><td>");
     h.text(tr(lang, x.detained ? "yes" : "no")).raw("</td></tr>");
   }
-  h.raw("</tbody></table></section>");
+  h.raw("</tbody></table></div></section>");
 }
 
 }  // namespace
@@ -84,20 +81,10 @@ void add_hearing_pages(WebServer& server) {
       render_site(h, lang, site, upcoming);
     }
     if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
-    h.raw("</main></body></html>\n");
+    page_end(h, Shell{.lang = lang});
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Language", std::string(lang_code(lang)));
     res.set_content(h.take(), "text/html; charset=utf-8");
-  });
-
-  server.get("/static/style.css", "static", [](const httplib::Request&, httplib::Response& res) {
-    static constexpr const char* kCss =
-        "body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.4}"
-        "main{max-width:60rem;margin:auto}table{border-collapse:collapse;width:100%}"
-        "th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ddd}"
-        ".address{color:#555}@media(max-width:40rem){td,th{font-size:.85rem}}";
-    res.set_header("Cache-Control", "public, max-age=3600");
-    res.set_content(kCss, "text/css; charset=utf-8");
   });
 }
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "core/log.h"
+#include "web/static_assets.h"
 
 namespace cw::web {
 namespace {
@@ -100,6 +101,7 @@ WebServer::~WebServer() = default;
 
 void WebServer::install_routes() {
   add_health_routes(*this);
+  add_static_routes(*this);
   add_hearing_pages(*this);
   add_feed_routes(*this);
 }

@@ -94,3 +94,26 @@ TEST_F(TokenRepoTest, AReplacedSecretIsDetectedInsteadOfPrintingADeadUrl) {
 
 }  // namespace
 }  // namespace cw::store
+
+namespace cw::store {
+namespace {
+
+TEST_F(TokenRepoTest, MacsAreKeyedPerContextAndVerifiedExactly) {
+  const auto token = "abcdefghijklmnopqrstuvwxyz";
+  const std::string mac = secret->mac("volunteer-csrf", token);
+  EXPECT_TRUE(well_formed_token(mac));
+  EXPECT_NE(mac, token);
+  EXPECT_EQ(secret->mac("volunteer-csrf", token), mac);
+  EXPECT_NE(secret->mac("other", token), mac);
+  EXPECT_NE(secret->mac("volunteer-csrf", "abcdefghijklmnopqrstuvwxy2"), mac);
+  EXPECT_TRUE(secret->verify_mac("volunteer-csrf", token, mac));
+  EXPECT_FALSE(secret->verify_mac("volunteer-csrf", token, mac.substr(0, 25)));
+  EXPECT_FALSE(secret->verify_mac("volunteer-csrf", token, ""));
+  EXPECT_FALSE(secret->verify_mac("other", token, mac));
+  TempDir other_dir;
+  const auto other = TokenSecret::load_or_create(other_dir.file("k")).value();
+  EXPECT_NE(other.mac("volunteer-csrf", token), mac);
+}
+
+}  // namespace
+}  // namespace cw::store

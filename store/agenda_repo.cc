@@ -1,0 +1,80 @@
+#include "store/agenda_repo.h"
+
+#include "store/session_repos.h"
+
+namespace cw::store {
+namespace {
+
+// Session columns in the order read_session_columns() expects, then the site's.
+constexpr const char* kPlaced =
+    "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
+    "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence, "
+    "st.name, st.address, st.timezone, st.kind";
+constexpr int kAfterPlaced = 19;
+
+Result<PlacedSession> read_placed(const Statement& q) {
+  PlacedSession p;
+  p.session = CW_TRY(read_session_columns(q));
+  p.site.code = p.session.key.site;
+  p.site.name = q.text(15);
+  p.site.address = q.text(16);
+  p.site.timezone = q.text(17);
+  p.site.kind = CW_TRY(parse_site_kind(q.text(18)));
+  return p;
+}
+
+}  // namespace
+
+Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate from,
+                                                         LocalDate to) {
+  auto& q = db_.stmt(std::string("SELECT ") + kPlaced +
+                     ", a.id, a.state FROM assignments a JOIN sessions s ON s.id = a.session_id "
+                     "JOIN sites st ON st.code = s.site "
+                     "WHERE a.volunteer_id = ? AND s.date BETWEEN ? AND ? "
+                     "ORDER BY s.date, s.start_min, s.id");
+  q.bind_all(volunteer, format_date(from), format_date(to));
+  std::vector<AgendaEntry> out;
+  while (CW_TRY(q.step())) {
+    auto placed = read_placed(q);
+    auto state = parse_assignment_state(q.text(kAfterPlaced + 1));
+    if (!placed || !state) {
+      q.reset();
+      return fail(!placed ? placed.error() : state.error());
+    }
+    out.push_back({q.int64(kAfterPlaced), *state, std::move(*placed)});
+  }
+  return out;
+}
+
+Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDate from,
+                                                           LocalDate to, int limit) {
+  auto& q =
+      db_.stmt(std::string("SELECT ") + kPlaced +
+               ", (SELECT count(*) FROM assignments a WHERE a.session_id = s.id "
+               "   AND a.state IN ('proposed', 'invited', 'confirmed')) AS live "
+               "FROM sessions s JOIN sites st ON st.code = s.site "
+               "JOIN volunteer_sites vs ON vs.site = s.site AND vs.volunteer_id = ?1 "
+               "WHERE s.date BETWEEN ?2 AND ?3 AND s.status = 'active' "
+               "AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.session_id = s.id "
+               "  AND m.volunteer_id = ?1 AND m.state IN ('proposed', 'invited', 'confirmed')) "
+               "ORDER BY s.date, s.start_min, s.id");
+  q.bind_all(volunteer, format_date(from), format_date(to));
+  std::vector<OpenSession> out;
+  while (CW_TRY(q.step())) {
+    auto placed = read_placed(q);
+    if (!placed) {
+      q.reset();
+      return fail(placed.error());
+    }
+    const int assigned = q.int32(kAfterPlaced);
+    if (assigned >= placed->session.need()) continue;
+    out.push_back({std::move(*placed), assigned});
+    if (static_cast<int>(out.size()) >= limit) {
+      q.reset();
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace cw::store
