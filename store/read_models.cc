@@ -109,6 +109,18 @@ Result<void> scan_sessions(Database& db, const SessionScan& scan,
   return {};
 }
 
+Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session) {
+  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns + ", " + live_count_sql() +
+                    " FROM sessions s WHERE s.id = ?1");
+  q.bind(1, session);
+  if (!CW_TRY(q.step())) return std::optional<SessionLoad>{};
+  auto s = read_session_columns(q);
+  const int live = q.int32(15);
+  q.reset();
+  if (!s) return fail(std::move(s).error());
+  return std::optional<SessionLoad>(SessionLoad{std::move(*s), live});
+}
+
 Result<std::vector<AssignmentLine>> assignments_of_sessions(Database& db,
                                                             const std::vector<Id>& sessions) {
   auto& q = db.stmt(

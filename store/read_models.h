@@ -52,6 +52,9 @@ struct SessionLoad {
 Result<void> scan_sessions(Database& db, const SessionScan& scan,
                            const std::function<bool(SessionLoad&&)>& fn);
 
+// One session with its live-assignment count; nullopt when no such id.
+Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session);
+
 // An assignment with the volunteer's handle, name and role, for display.
 struct AssignmentLine {
   Id id = 0;
