@@ -14,10 +14,13 @@
 #include <thread>
 
 #include "core/log.h"
+#include "daemon/backup.h"
 #include "daemon/commands.h"
 #include "daemon/demo.h"
 #include "daemon/job_sources.h"
 #include "daemon/jobs.h"
+#include "daemon/maintenance.h"
+#include "daemon/reload.h"
 #include "feeds/ical_zones.h"
 #include "web/server.h"
 
@@ -62,7 +65,7 @@ web::ServerOptions server_options(const Config& c) {
   o.max_request_bytes = c.server.max_request_bytes;
   o.public_url = c.server.public_url;
   o.coordinator_contact = c.feeds.coordinator_contact;
-  o.trust_forwarded_for = c.server.behind_https_proxy;
+  o.trusted_proxy = c.server.trusted_proxy;
   return o;
 }
 
@@ -75,6 +78,9 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   if (args.demo) db_path = CW_TRY(prepare_demo_db(ctx));
   AppContext opened = ctx;
   opened.db_path = db_path;
+  // Held for the daemon's life: `db restore` refuses while it is (backup.h).
+  auto lock = DaemonLock::acquire(db_path, DaemonLock::Mode::shared);
+  if (!lock) return fail(Error::conflict(db_path + ": a restore is in progress; try again"));
   {
     auto db = CW_TRY(opened.open_db());
     if (args.demo) {
@@ -100,6 +106,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   // Built before any thread starts: curl_global_init is not thread-safe.
   JobRunner jobs(db_path, *ctx.clock,
                  std::make_unique<scrapers::CurlFetcher>(fetch_limits(ctx.config.fetch)));
+  MaintenanceRunner maintenance(db_path, *ctx.clock);
   web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
   const int port = CW_TRY(server.bind());
   std::thread http([&server] { server.run(); });
@@ -114,6 +121,12 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   const std::string url =
       "http://" + host_for_url(ctx.config.server.listen_address) + ":" + std::to_string(port) + "/";
   log::info("courtwatch serving " + db_path + " on " + url);
+  if (!is_loopback_address(ctx.config.server.listen_address)) {
+    log::warning("listening on " + ctx.config.server.listen_address +
+                 ", beyond loopback: each connection holds a thread, so slow or idle clients can "
+                 "starve the daemon; listen on 127.0.0.1 behind the shipped nginx config "
+                 "(docs/operations.md)");
+  }
   std::printf("courtwatch %slistening on %s\n", args.demo ? "demo " : "", url.c_str());
   std::fflush(stdout);
   sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
@@ -130,8 +143,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
       sd_notify(0, "RELOADING=1");
       auto reloaded = load_config(ctx.config.source_file);
       if (reloaded) {
-        ctx.config = std::move(*reloaded);
-        log::info("configuration reloaded (listen address changes need a restart)");
+        apply_reload(ctx.config, *reloaded);
       } else {
         log::error("configuration reload failed, keeping the old one: " + reloaded.error().message);
       }
@@ -142,11 +154,15 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
       break;
     }
     jobs.tick(ctx.config, std::chrono::steady_clock::now());
+    maintenance.tick(ctx.config, std::chrono::steady_clock::now());
   }
   server.stop();
   http.join();
   if (jobs.busy()) log::info("waiting for the running import to finish");
   while (!jobs.drain_for(std::chrono::seconds(1))) {
+    if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");
+  }
+  while (!maintenance.drain_for(std::chrono::seconds(1))) {
     if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");
   }
   return {};

@@ -1,5 +1,6 @@
 #include "daemon/config.h"
 
+#include <arpa/inet.h>
 #include <toml++/toml.h>
 #include <unistd.h>
 
@@ -17,6 +18,12 @@
 
 namespace cw::daemon {
 namespace {
+
+bool is_ip_address(const std::string& text) {
+  in6_addr buf{};
+  return inet_pton(AF_INET, text.c_str(), &buf) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), &buf) == 1;
+}
 
 std::string where(const std::string& name, const toml::node& n, const std::string& key) {
   return name + ": line " + std::to_string(n.source().begin.line) + ", key '" + key + "'";
@@ -142,6 +149,11 @@ Result<void> read_server(const std::string& name, const toml::table& t, ServerCo
   CW_TRY(r.integer("max_request_kb", max_kb, 1, 1024 * 1024));
   s.max_request_bytes = static_cast<std::size_t>(max_kb) * 1024;
   CW_TRY(r.boolean("behind_https_proxy", s.behind_https_proxy));
+  CW_TRY(r.string("trusted_proxy", s.trusted_proxy));
+  if (!s.trusted_proxy.empty() && !is_ip_address(s.trusted_proxy)) {
+    return fail(Error::invalid(where(name, *t.get("trusted_proxy"), "server.trusted_proxy") +
+                               ": expected an IPv4 or IPv6 address, e.g. \"127.0.0.1\""));
+  }
   return r.reject_unknown();
 }
 
@@ -175,6 +187,23 @@ Result<void> read_feeds(const std::string& name, const toml::table& t, FeedsConf
         Error::invalid(where(name, *t.get("coordinator_contact"), "feeds.coordinator_contact") +
                        ": expected one line of at most 200 bytes"));
   }
+  return r.reject_unknown();
+}
+
+Result<void> read_backup(const std::string& name, const toml::table& t, MaintenanceConfig& m) {
+  TableReader r(name, t, "backup.");
+  CW_TRY(r.string("dir", m.backup_dir));
+  std::string interval;
+  CW_TRY(r.string("interval", interval));
+  if (!interval.empty()) {
+    auto v = parse_interval(interval);
+    if (!v) {
+      return fail(Error::invalid(where(name, *t.get("interval"), "backup.interval") + ": " +
+                                 v.error().message));
+    }
+    m.backup_interval = *v;
+  }
+  CW_TRY(r.integer("keep", m.backup_keep, 1, 1000));
   return r.reject_unknown();
 }
 
@@ -218,6 +247,12 @@ Result<Config> parse_config(std::string_view text, const std::string& name) {
   }
   if (const auto* sources = r.node("sources")) c.sources = CW_TRY(read_sources(name, *sources));
   if (const auto* fetch = r.node("fetch")) c.fetch = CW_TRY(read_fetch(name, *fetch));
+  if (const auto* b = CW_TRY(r.table("backup"))) CW_TRY(read_backup(name, *b, c.maintenance));
+  if (const auto* ret = CW_TRY(r.table("retention"))) {
+    TableReader rr(name, *ret, "retention.");
+    CW_TRY(rr.integer("days", c.maintenance.retention_days, 1, 3650));
+    CW_TRY(rr.reject_unknown());
+  }
   CW_TRY(r.reject_unknown());
   return c;
 }
@@ -242,10 +277,25 @@ std::string default_config_path() {
   return "";
 }
 
+bool is_loopback_address(const std::string& address) {
+  if (address == "localhost" || address == "::1") return true;
+  in_addr v4{};
+  if (inet_pton(AF_INET, address.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  return address.starts_with("::ffff:127.");
+}
+
 std::string resolve_data_path(const std::string& configured, const std::string& rel) {
   namespace fs = std::filesystem;
   if (!configured.empty()) return configured;
   std::error_code ec;
+  // An installed binary (<prefix>/bin/courtwatch) reads <prefix>/share/courtwatch,
+  // wherever the prefix is and whatever the working directory.
+  const auto exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / "share" / "courtwatch" / rel;
+    if (fs::exists(installed, ec)) return installed.string();
+  }
+  // A build tree run from the checkout.
   const auto local = fs::path("config") / rel;
   if (fs::exists(local, ec)) return local.string();
   return (fs::path(COURTWATCH_DATADIR) / rel).string();

@@ -23,10 +23,20 @@ struct ServerConfig {
   int keep_alive_max_requests = 1000;
   std::size_t max_request_bytes = 1 << 20;
   bool behind_https_proxy = false;
+  // The reverse proxy's IP address: X-Forwarded-* are believed only from it.
+  std::string trusted_proxy;
 };
 
 struct FeedsConfig {
   std::string coordinator_contact;  // shown in every feed event: name, phone, e-mail
+};
+
+// [backup] and [retention]: the maintenance jobs of `courtwatch serve`.
+struct MaintenanceConfig {
+  std::string backup_dir;  // empty: no scheduled backups
+  std::chrono::seconds backup_interval{24 * 3600};
+  int backup_keep = 7;
+  int retention_days = 90;  // assignments and reports of older sessions are anonymized
 };
 
 struct Config {
@@ -41,6 +51,7 @@ struct Config {
   std::string log_level = "info";                         // debug, info, warning, error
   std::vector<SourceConfig> sources;                      // [[sources]]: scheduled imports
   FetchConfig fetch;                                      // [fetch]
+  MaintenanceConfig maintenance;                          // [backup], [retention]
 };
 
 // Reads and validates a TOML file. An empty path means built-in defaults.
@@ -53,8 +64,14 @@ Result<Config> parse_config(std::string_view text, const std::string& name);
 // (INVOCATION_ID set) and it exists, otherwise none (built-in defaults).
 std::string default_config_path();
 
-// Where to find a bundled data file: `configured` if set, else ./config/<rel>,
-// else the installed copy under the data directory.
+// 127.0.0.0/8, ::1 (and its v4-mapped form) or "localhost". courtwatch serve
+// warns when it listens anywhere else (DESIGN.md §9: expose it via the proxy).
+bool is_loopback_address(const std::string& address);
+
+// Where to find a bundled data file: `configured` if set, else
+// <exe>/../share/courtwatch/<rel> (an installed binary, from any directory),
+// else ./config/<rel> (a build tree run from the checkout), else the data
+// directory compiled in (COURTWATCH_DATADIR).
 std::string resolve_data_path(const std::string& configured, const std::string& rel);
 
 }  // namespace cw::daemon

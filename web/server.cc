@@ -23,9 +23,10 @@ constexpr const char* kCsp =
 }  // namespace
 
 std::string client_address(const httplib::Request& req, const ServerOptions& opts) {
-  const bool loopback = req.remote_addr == "::1" || req.remote_addr.starts_with("127.") ||
-                        req.remote_addr.starts_with("::ffff:127.");
-  if (!opts.trust_forwarded_for || !loopback || !req.has_header("X-Forwarded-For")) {
+  const bool from_proxy =
+      !opts.trusted_proxy.empty() &&
+      (req.remote_addr == opts.trusted_proxy || req.remote_addr == "::ffff:" + opts.trusted_proxy);
+  if (!from_proxy || !req.has_header("X-Forwarded-For")) {
     return req.remote_addr;
   }
   // Clients can send their own X-Forwarded-For; only the last entry, which

@@ -38,14 +38,14 @@ struct ServerOptions {
   std::size_t max_request_bytes = 1 << 20;
   std::string public_url;
   std::string coordinator_contact;  // [feeds] coordinator_contact, shown in feed events
-  // Behind a reverse proxy on loopback: take the client address from the
-  // last X-Forwarded-For entry (the one the proxy added) for rate limits.
-  bool trust_forwarded_for = false;
+  // The reverse proxy's address (server.trusted_proxy): only a request from
+  // this peer has its X-Forwarded-For believed (the last entry, the one the
+  // proxy added) for rate limits. Empty: the header is always ignored.
+  std::string trusted_proxy;
 };
 
-// The address to charge a request to (rate limits): the peer, or with
-// trust_forwarded_for and a loopback peer, the proxy's last
-// X-Forwarded-For entry. Never logged.
+// The address to charge a request to (rate limits): the peer, or when the
+// peer is the trusted proxy, the last X-Forwarded-For entry. Never logged.
 std::string client_address(const httplib::Request& req, const ServerOptions& opts);
 
 class WebServer {

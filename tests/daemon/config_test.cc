@@ -184,5 +184,48 @@ TEST(Config, TheShippedExampleIsValid) {
   ASSERT_TRUE(c) << c.error().message;
 }
 
+TEST(Config, ThePackagedConfigIsValid) {
+  const auto c = load_config(std::string(CW_SOURCE_DIR) + "/packaging/courtwatch.toml");
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->database_path, "/var/lib/courtwatch/courtwatch.db");
+  EXPECT_TRUE(is_loopback_address(c->server.listen_address));
+  EXPECT_EQ(c->server.trusted_proxy, "127.0.0.1");
+}
+
+TEST(Config, TrustedProxyMustBeAnAddress) {
+  EXPECT_EQ(parse_config("[server]\ntrusted_proxy = \"::1\"\n", "t").value().server.trusted_proxy,
+            "::1");
+  EXPECT_EQ(error_of("[server]\ntrusted_proxy = \"proxy.local\"\n"),
+            "test.toml: line 2, key 'server.trusted_proxy': expected an IPv4 or IPv6 address, e.g. "
+            "\"127.0.0.1\"");
+}
+
+TEST(Config, BackupAndRetention) {
+  const auto c =
+      parse_config("[backup]\ndir = \"/b\"\ninterval = \"12h\"\nkeep = 3\n[retention]\ndays = 30\n",
+                   "t")
+          .value();
+  EXPECT_EQ(c.maintenance.backup_dir, "/b");
+  EXPECT_EQ(c.maintenance.backup_interval, std::chrono::hours(12));
+  EXPECT_EQ(c.maintenance.backup_keep, 3);
+  EXPECT_EQ(c.maintenance.retention_days, 30);
+  EXPECT_EQ(Config{}.maintenance.retention_days, 90);
+  EXPECT_EQ(error_of("[backup]\nkeep = 0\n"),
+            "test.toml: line 2, key 'backup.keep': expected an integer from 1 to 1000, got 0");
+  EXPECT_NE(error_of("[backup]\ninterval = \"soon\"\n").find("key 'backup.interval'"),
+            std::string::npos);
+  EXPECT_EQ(error_of("[retention]\nday = 3\n"), "test.toml: line 2: unknown key 'retention.day'");
+  EXPECT_NE(error_of("[retention]\ndays = 0\n").find("key 'retention.days'"), std::string::npos);
+}
+
+TEST(Config, LoopbackAddresses) {
+  for (const char* a : {"127.0.0.1", "127.0.0.2", "::1", "localhost", "::ffff:127.0.0.1"}) {
+    EXPECT_TRUE(is_loopback_address(a)) << a;
+  }
+  for (const char* a : {"0.0.0.0", "::", "192.168.1.4", "2001:db8::1", "128.0.0.1"}) {
+    EXPECT_FALSE(is_loopback_address(a)) << a;
+  }
+}
+
 }  // namespace
 }  // namespace cw::daemon

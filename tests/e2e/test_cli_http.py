@@ -1,6 +1,7 @@
 """End to end: import a coalition CSV with the real binary, list hearings as
 JSON, serve and fetch /healthz, /readyz, /metrics and the hearings page over
 HTTP, stop cleanly on SIGTERM; usage and config errors; privacy."""
+import datetime
 import json
 import os
 import signal
@@ -12,13 +13,19 @@ import cwtest
 from cwtest import Daemon, Workspace
 
 HEADER = "date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes\n"
-# The dates are fixed (before 2038) and the checks name their expectations
-# literally. Row 4 (line 5) has an unknown site and row 5 (line 6) a bad date.
+# The hearings fall 3 and 4 days from today: inside the import horizon and
+# the hearings page's 14-day window on any day the test runs (and a day away
+# from either edge in every site's time zone). Row 4 (line 5) has an unknown
+# site and row 5 (line 6) a date that never exists.
+DAY1 = datetime.date.today() + datetime.timedelta(days=3)
+DAY2 = DAY1 + datetime.timedelta(days=1)
+D1, D2 = DAY1.isoformat(), DAY2.isoformat()
+D1_US = f"{DAY1.month}/{DAY1.day}/{DAY1.year}"
 ROWS = (
-    "2026-12-01,9:00 AM,,CHI,Courtroom 5,Judge A,master,Spanish,no,A-111-222-333,,\n"
-    "12/1/2026,1330,16:30,CHI,Courtroom 5,Judge A,individual,spanish,yes,A-444-555-666,,\n"
-    '2026-12-02,08:30,,NYC,"Room 12, 14th floor",Judge B,bond,,true,A-777-888-999,,\n'
-    "2026-12-02,08:30,,XXX,Room 1,Judge C,master,,no,A-000-000-001,,\n"
+    f"{D1},9:00 AM,,CHI,Courtroom 5,Judge A,master,Spanish,no,A-111-222-333,,\n"
+    f"{D1_US},1330,16:30,CHI,Courtroom 5,Judge A,individual,spanish,yes,A-444-555-666,,\n"
+    f'{D2},08:30,,NYC,"Room 12, 14th floor",Judge B,bond,,true,A-777-888-999,,\n'
+    f"{D2},08:30,,XXX,Room 1,Judge C,master,,no,A-000-000-001,,\n"
     "2026-13-02,08:30,,CHI,Room 1,Judge C,master,,no,A-000-000-002,,\n"
 )
 CASE_REFS = ["A-111-222-333", "A-444-555-666", "A-777-888-999", "A-000-000-001", "A-000-000-002"]
@@ -48,20 +55,20 @@ class CliAndHttp(unittest.TestCase):
         for h in hearings:
             del h["source_key"]
         self.assertEqual(hearings, [
-            {"site": "CHI", "date": "2026-12-01", "time": "09:00", "end_time": None,
+            {"site": "CHI", "date": D1, "time": "09:00", "end_time": None,
              "location": "Courtroom 5", "judge": "Judge A", "type": "master",
              "language": "spanish", "detained": False, "status": "scheduled"},
-            {"site": "CHI", "date": "2026-12-01", "time": "13:30", "end_time": "16:30",
+            {"site": "CHI", "date": D1, "time": "13:30", "end_time": "16:30",
              "location": "Courtroom 5", "judge": "Judge A", "type": "individual",
              "language": "spanish", "detained": True, "status": "scheduled"},
-            {"site": "NYC", "date": "2026-12-02", "time": "08:30", "end_time": None,
+            {"site": "NYC", "date": D2, "time": "08:30", "end_time": None,
              "location": "Room 12, 14th floor", "judge": "Judge B", "type": "bond",
              "language": "", "detained": True, "status": "scheduled"},
         ])
         # Filters.
         r = self.ws.run("hearings", "--json", "--site", "NYC", check=0)
         self.assertEqual([h["site"] for h in json.loads(r.stdout)], ["NYC"])
-        r = self.ws.run("hearings", "--json", "--from", "2026-12-02", "--to", "2026-12-02", check=0)
+        r = self.ws.run("hearings", "--json", "--from", D2, "--to", D2, check=0)
         self.assertEqual(len(json.loads(r.stdout)), 1)
 
     def test_reimport_changes_nothing(self):
@@ -185,8 +192,15 @@ class CliAndHttp(unittest.TestCase):
         self.ws.run("hearings", check=0)
         d = Daemon(self.ws)
         try:
-            for path in ("/", "/metrics", "/healthz", "/readyz"):
+            for path in ("/metrics", "/healthz", "/readyz"):
                 d.get(path)
+            # The page really lists the imported hearings (with their
+            # locations and judges), so their absent case references mean
+            # something.
+            status, _, page = d.get("/")
+            self.assertEqual(status, 200)
+            self.assertEqual(page.count("Courtroom 5"), 2, page)
+            self.assertIn("Room 12, 14th floor", page)
         finally:
             d.stop()
         text = "\n".join(self.ws.outputs)

@@ -1,7 +1,7 @@
 """Four independent iCalendar parsers, each reduced to the same summary of a
 feed: a list of events {uid, sequence, status, start, end, aware} with start
 and end in UTC ISO 8601, sorted by (start, uid). ical.js runs under node from
-tests/e2e_feeds/node_modules (scripts/dev deps runs `npm ci` there); khal
+tests/e2e_feeds/node_modules (scripts/dev test runs `npm ci` there); khal
 prints through `khal printics` with a throw-away config in UTC."""
 import datetime
 import json

@@ -127,36 +127,41 @@ def times(events):
     return sorted((e["start"], e["end"]) for e in events)
 
 
-class FeedsEndToEnd(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.world = FeedWorld()
-        cls.ws = cwtest.Workspace(
+class Served:
+    """One database filled through the real CLI and a daemon serving it."""
+
+    def __init__(self):
+        self.world = FeedWorld()
+        self.ws = cwtest.Workspace(
             '[feeds]\ncoordinator_contact = "Coordinator: Maria, +1 312 555 0100; '
             'watch@example.org"\n')
-        with open(cls.ws.config) as f:
-            text = f.read()
-        with open(cls.ws.config, "w") as f:
-            f.write(text.replace('listen = "127.0.0.1:0"\n',
-                                 f'listen = "127.0.0.1:0"\npublic_url = "{PUBLIC}"\n'))
-        cls.ws.run("import", "csv", cls.ws.write("hearings.csv", cls.world.csv()), check=0)
-        cls.ws.run("volunteers", "import", cls.ws.write("volunteers.csv", VOLUNTEERS), check=0)
-        cls.last = (datetime.date.today() + datetime.timedelta(days=800)).isoformat()
-        cls.ws.run("match", "--from", datetime.date.today().isoformat(), "--to", cls.last, check=0)
-        cls.urls = {name: cls.feed_url(*args) for name, args in {
-            "v0001": ["v0001"], "v0002": ["v0002"], "CHI": ["--site", "CHI"],
-            "AGA": ["--site", "aga"], "PHO": ["--site", "PHO"], "open": ["--open"]}.items()}
-        cls.daemon = cwtest.Daemon(cls.ws)
-        cls.seen = []  # (etag, body) of every 200, for the ETag rule
+        try:
+            with open(self.ws.config) as f:
+                text = f.read()
+            with open(self.ws.config, "w") as f:
+                f.write(text.replace('listen = "127.0.0.1:0"\n',
+                                     f'listen = "127.0.0.1:0"\npublic_url = "{PUBLIC}"\n'))
+            self.ws.run("import", "csv", self.ws.write("hearings.csv", self.world.csv()), check=0)
+            self.ws.run("volunteers", "import", self.ws.write("volunteers.csv", VOLUNTEERS),
+                        check=0)
+            self.last = (datetime.date.today() + datetime.timedelta(days=800)).isoformat()
+            self.ws.run("match", "--from", datetime.date.today().isoformat(), "--to", self.last,
+                        check=0)
+            self.urls = {name: self.feed_url(*args) for name, args in {
+                "v0001": ["v0001"], "v0002": ["v0002"], "CHI": ["--site", "CHI"],
+                "AGA": ["--site", "aga"], "PHO": ["--site", "PHO"], "open": ["--open"]}.items()}
+            self.daemon = cwtest.Daemon(self.ws)
+        except BaseException:
+            self.ws.close()
+            raise
+        self.seen = []  # (etag, body) of every 200, for the ETag rule
 
-    @classmethod
-    def tearDownClass(cls):
-        cls.daemon.stop()
-        cls.ws.close()
+    def close(self):
+        self.daemon.stop()
+        self.ws.close()
 
-    @classmethod
-    def feed_url(cls, *args):
-        out = cls.ws.run("feed-url", *args, check=0).stdout.split()
+    def feed_url(self, *args):
+        out = self.ws.run("feed-url", *args, check=0).stdout.split()
         assert out[0].startswith(PUBLIC + "/feeds/") and out[1].startswith("webcal://"), out
         assert out[1] == "webcal://" + out[0][len("https://"):]
         return out[0]
@@ -175,13 +180,37 @@ class FeedsEndToEnd(unittest.TestCase):
         with urllib.request.urlopen(self.daemon.url + self.path(name), timeout=10) as r:
             return r.read()
 
-    # Tests run in name order: a-f read the first import, g changes it.
+    def change(self):
+        """Moves the Courtroom 9 session and cancels Courtroom 11's, through the CLI."""
+        csv = self.ws.write("hearings.csv", self.world.csv(moved=True, cancelled=True))
+        self.ws.run("import", "csv", csv, check=0)
+        self.ws.run("match", "--from", datetime.date.today().isoformat(), "--to", self.last,
+                    check=0)
+
+
+class FeedsEndToEnd(unittest.TestCase):
+    """Tests that only read share one served database; a test that changes
+    data or tokens gets its own (fresh()), so no test depends on another's
+    order or state."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.shared = Served()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.shared.close()
+
+    def fresh(self):
+        s = Served()
+        self.addCleanup(s.close)
+        return s
 
     def test_a_every_feed_parses_alike_in_four_independent_parsers(self):
-        names = list(self.urls)
+        names = list(self.shared.urls)
         bodies = {}
         for name in names:
-            status, _, bodies[name] = self.fetch(name)
+            status, _, bodies[name] = self.shared.fetch(name)
             self.assertEqual(status, 200, name)
         icaljs = dict(zip(names, parsers.with_icaljs([bodies[n] for n in names])))
         for name in names:
@@ -201,49 +230,49 @@ class FeedsEndToEnd(unittest.TestCase):
                         self.assertEqual(events, ref)
 
     def test_b_site_feeds_have_the_expected_utc_times_on_dst_days_and_without_dst(self):
-        _, _, chi = self.fetch("CHI")
+        _, _, chi = self.shared.fetch("CHI")
         self.assertEqual(times(parsers.with_icalendar(chi)),
-                         [(s, e) for s, e in self.world.expected_chi()])
-        spring = self.world.spring.strftime("%Y%m%d")
-        fall = self.world.fall.strftime("%Y%m%d")
+                         [(s, e) for s, e in self.shared.world.expected_chi()])
+        spring = self.shared.world.spring.strftime("%Y%m%d")
+        fall = self.shared.world.fall.strftime("%Y%m%d")
         self.assertIn(f"DTSTART:{spring}T080000Z", chi)  # gap: written in UTC
         self.assertRegex(chi, rf"DTSTART:{fall}T0630" r"00Z")  # overlap: written in UTC
         self.assertIn("DTSTART;TZID=America/Chicago:", chi)
         self.assertIn("\r\nTZID:America/Chicago\r\n", chi)
         self.assertNotIn("freeassociation", chi)
-        day4, day5 = self.world.rows[4][0], self.world.rows[5][0]
-        _, _, aga = self.fetch("AGA")
+        day4, day5 = self.shared.world.rows[4][0], self.shared.world.rows[5][0]
+        _, _, aga = self.shared.fetch("AGA")
         self.assertEqual(times(parsers.with_vobject(aga)),
                          [(utc(day4, "08:30", "Pacific/Guam"), utc(day4, "11:00", "Pacific/Guam"))])
         self.assertIn("\r\nTZID:Pacific/Guam\r\n", aga)
-        _, _, pho = self.fetch("PHO")
+        _, _, pho = self.shared.fetch("PHO")
         self.assertEqual(times(parsers.with_vobject(pho)),
                          [(utc(day5, "13:00", "America/Phoenix"),
                            utc(day5, "15:00", "America/Phoenix"))])
         self.assertIn("\r\nTZID:America/Phoenix\r\n", pho)
 
     def test_c_feeds_use_crlf_and_fold_at_75_octets(self):
-        for name in self.urls:
-            raw = self.fetch_raw(name)
+        for name in self.shared.urls:
+            raw = self.shared.fetch_raw(name)
             self.assertTrue(raw.endswith(b"\r\n"), name)
             self.assertEqual(raw.count(b"\n"), raw.count(b"\r\n"), f"{name}: bare LF")
             for line in raw.split(b"\r\n"):
                 self.assertLessEqual(len(line), 75, line)
 
     def test_d_http_validators_304_and_head(self):
-        status, h, body = self.fetch("CHI")
+        status, h, body = self.shared.fetch("CHI")
         self.assertEqual(h["Content-Type"], "text/calendar; charset=utf-8")
         self.assertEqual(h["Cache-Control"], "private, max-age=300")
         self.assertRegex(h["ETag"], r'^"[0-9a-f]{32}"$')
         etag, lm = h["ETag"], h["Last-Modified"]
-        self.assertEqual(self.fetch("CHI", {"If-None-Match": etag})[0], 304)
-        self.assertEqual(self.fetch("CHI", {"If-None-Match": f'"x", W/{etag}'})[0], 304)
-        self.assertEqual(self.fetch("CHI", {"If-Modified-Since": lm})[0], 304)
-        self.assertEqual(self.fetch("CHI", {"If-None-Match": '"other"',
+        self.assertEqual(self.shared.fetch("CHI", {"If-None-Match": etag})[0], 304)
+        self.assertEqual(self.shared.fetch("CHI", {"If-None-Match": f'"x", W/{etag}'})[0], 304)
+        self.assertEqual(self.shared.fetch("CHI", {"If-Modified-Since": lm})[0], 304)
+        self.assertEqual(self.shared.fetch("CHI", {"If-None-Match": '"other"',
                                             "If-Modified-Since": lm})[0], 200)
-        self.assertEqual(self.fetch("CHI", {"If-Modified-Since":
+        self.assertEqual(self.shared.fetch("CHI", {"If-Modified-Since":
                                             "Mon, 01 Jan 2001 00:00:00 GMT"})[0], 200)
-        req = urllib.request.Request(self.daemon.url + self.path("CHI"), method="HEAD")
+        req = urllib.request.Request(self.shared.daemon.url + self.shared.path("CHI"), method="HEAD")
         with urllib.request.urlopen(req, timeout=10) as r:
             self.assertEqual(r.status, 200)
             self.assertEqual(r.headers["ETag"], etag)
@@ -251,7 +280,7 @@ class FeedsEndToEnd(unittest.TestCase):
             self.assertEqual(r.read(), b"")
 
     def test_e_events_carry_identity_text_alarm_and_calendar_properties(self):
-        _, _, chi = self.fetch("CHI")
+        _, _, chi = self.shared.fetch("CHI")
         unfolded = chi.replace("\r\n ", "")
         for prop in ["VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                      "X-WR-CALNAME:Court watch · Chicago (CHI)", "NAME:Court watch · Chicago (CHI)",
@@ -269,41 +298,39 @@ class FeedsEndToEnd(unittest.TestCase):
                       unfolded)
         self.assertIn("Judge: Judge Okafor\\nCalendar: master calendar\\nHearings: 2\\n"
                       "Languages: mam\\, spanish\\nDetained: 1", unfolded)
-        _, _, mine = self.fetch("v0001")
+        _, _, mine = self.shared.fetch("v0001")
         mine = mine.replace("\r\n ", "")
         link = re.search(r"Your page: (https://watch\.example\.org/v/([a-z2-7]{26}))", mine)
         self.assertIsNotNone(link)
         self.assertIn(f"\r\nURL:{link.group(1)}\r\n", mine)
-        self.assertNotIn(link.group(2), self.urls["v0001"])  # its own token, not the feed's
+        self.assertNotIn(link.group(2), self.shared.urls["v0001"])  # its own token, not the feed's
 
     def test_f_volunteer_feed_shows_proposals_as_tentative(self):
-        _, _, mine = self.fetch("v0001")
+        _, _, mine = self.shared.fetch("v0001")
         statuses = {e["status"] for e in parsers.with_icalendar(mine)}
         self.assertEqual(statuses, {"TENTATIVE"})
-        _, _, open_feed = self.fetch("open")
+        _, _, open_feed = self.shared.fetch("open")
         for e in parsers.with_icalendar(open_feed):
             self.assertIn(e["status"], ("CONFIRMED", "CANCELLED"))
 
     def test_g_moved_session_gets_new_time_and_higher_sequence_cancelled_stays(self):
-        _, h0, before = self.fetch("CHI")
+        s = self.fresh()
+        _, h0, before = s.fetch("CHI")
         old = {e["uid"]: e for e in parsers.with_icalendar(before)}
-        self.assertEqual(self.fetch("CHI")[1]["ETag"], h0["ETag"])  # nothing changed
-        csv = self.ws.write("hearings.csv", self.world.csv(moved=True, cancelled=True))
-        self.ws.run("import", "csv", csv, check=0)
-        self.ws.run("match", "--from", datetime.date.today().isoformat(), "--to", self.last,
-                    check=0)
-        _, h1, after = self.fetch("CHI")
+        self.assertEqual(s.fetch("CHI")[1]["ETag"], h0["ETag"])  # nothing changed
+        s.change()
+        _, h1, after = s.fetch("CHI")
         self.assertNotEqual(h1["ETag"], h0["ETag"])
         new = {e["uid"]: e for e in parsers.with_icalendar(after)}
         self.assertEqual(set(new), set(old))  # same identities
-        moved_day = self.world.rows[6][0]
+        moved_day = s.world.rows[6][0]
         moved = [u for u, e in new.items()
                  if e["start"] == utc(moved_day, "10:00", "America/Chicago")]
         self.assertEqual(len(moved), 1)
         self.assertEqual(old[moved[0]]["start"], utc(moved_day, "09:00", "America/Chicago"))
         self.assertGreater(new[moved[0]]["sequence"], old[moved[0]]["sequence"])
-        self.assertEqual(times(new.values()), self.world.expected_chi(moved=True))
-        cancelled_start = utc(self.world.rows[7][0], "09:00", "America/Chicago")
+        self.assertEqual(times(new.values()), s.world.expected_chi(moved=True))
+        cancelled_start = utc(s.world.rows[7][0], "09:00", "America/Chicago")
         gone = [u for u, e in new.items() if e["start"] == cancelled_start]
         self.assertEqual(len(gone), 1)
         for parser_events in [parsers.with_icalendar(after), parsers.with_vobject(after),
@@ -315,28 +342,29 @@ class FeedsEndToEnd(unittest.TestCase):
         self.assertEqual([e["status"] for e in parsers.with_khal(after)
                           if e["start"] == cancelled_start], ["CANCELLED"])
         # Unchanged data again: the same bytes and ETag, and 304 on revalidation.
-        _, h2, again = self.fetch("CHI")
+        _, h2, again = s.fetch("CHI")
         self.assertEqual((h2["ETag"], again), (h1["ETag"], after))
-        self.assertEqual(self.fetch("CHI", {"If-None-Match": h1["ETag"]})[0], 304)
+        self.assertEqual(s.fetch("CHI", {"If-None-Match": h1["ETag"]})[0], 304)
 
     def test_h_rotation_and_unknown_tokens_answer_the_same_404(self):
-        self.assertEqual(self.feed_url("--open"), self.urls["open"])  # re-printable
-        rotated = self.feed_url("--open", "--rotate")
-        self.assertNotEqual(rotated, self.urls["open"])
-        old_status, _, old_body = self.fetch("open")
+        s = self.fresh()
+        self.assertEqual(s.feed_url("--open"), s.urls["open"])  # re-printable
+        rotated = s.feed_url("--open", "--rotate")
+        self.assertNotEqual(rotated, s.urls["open"])
+        old_status, _, old_body = s.fetch("open")
         self.assertEqual(old_status, 404)
-        self.assertEqual(self.fetch(rotated[len(PUBLIC):])[0], 200)
-        site_token = self.path("CHI").rsplit("/", 1)[1]
+        self.assertEqual(s.fetch(rotated[len(PUBLIC):])[0], 200)
+        site_token = s.path("CHI").rsplit("/", 1)[1]
         for path in ["/feeds/open/" + "a" * 26 + ".ics", "/feeds/open/x.ics",
                      "/feeds/open/" + site_token, "/feeds/site/AGA/" + site_token,
                      "/feeds/v/" + "2" * 26 + ".ics"]:
-            status, _, body = self.fetch(path)
+            status, _, body = s.fetch(path)
             self.assertEqual((status, body), (404, old_body), path)
-        self.assertEqual(self.fetch("/no/such/page")[2], old_body)
-        self.urls["open"] = rotated
+        self.assertEqual(s.fetch("/no/such/page")[2], old_body)
+        s.urls["open"] = rotated
 
     def test_i_too_many_misses_from_one_client_get_429(self):
-        other = cwtest.Daemon(self.ws)  # its own limiter, so the others are not locked out
+        other = cwtest.Daemon(self.shared.ws)  # its own limiter, so the others are not locked out
         try:
             statuses = []
             for i in range(24):
@@ -349,7 +377,7 @@ class FeedsEndToEnd(unittest.TestCase):
             self.assertEqual(statuses[:20], [404] * 20)
             self.assertEqual(statuses[20:], [429] * 4)
             try:
-                urllib.request.urlopen(other.url + self.path("CHI"), timeout=10)
+                urllib.request.urlopen(other.url + self.shared.path("CHI"), timeout=10)
                 self.fail("a locked-out client got a feed")
             except urllib.error.HTTPError as e:
                 self.assertEqual(e.code, 429)
@@ -357,20 +385,33 @@ class FeedsEndToEnd(unittest.TestCase):
             other.stop()
 
     def test_y_no_feed_contains_a_case_reference_or_respondent_data(self):
-        bodies = [body for _, body in self.seen]
-        bodies += [self.fetch(name)[2] for name in self.urls]
-        self.assertGreater(len(bodies), 10)
+        s = self.fresh()
+        bodies = [s.fetch(name)[2] for name in s.urls]
+        s.change()  # moved and cancelled sessions too
+        bodies += [s.fetch(name)[2] for name in s.urls]
+        self.assertEqual(len(bodies), 12)
+        self.assertTrue(all("BEGIN:VCALENDAR" in b for b in bodies))
+        self.assertGreaterEqual(sum("BEGIN:VEVENT" in b for b in bodies), 10)
         for body in bodies:
             flat = body.replace("\r\n ", "")
             for secret in CASE_REFS + PRIVATE_WORDS:
                 self.assertNotIn(secret, flat)
             self.assertIsNone(re.search(r"A-?\d{8,9}\b", flat))
-            for name, url in self.urls.items():
+            for name, url in s.urls.items():
                 self.assertNotIn(url.rsplit("/", 1)[1].removesuffix(".ics"), flat, name)
 
     def test_z_etag_changes_exactly_when_the_body_changes(self):
+        s = self.fresh()
+        for _ in range(2):
+            for name in s.urls:
+                s.fetch(name)
+        s.change()
+        for _ in range(2):
+            for name in s.urls:
+                s.fetch(name)
+        self.assertEqual(len(s.seen), 24)
         by_etag, by_body = {}, {}
-        for etag, body in self.seen:
+        for etag, body in s.seen:
             self.assertEqual(by_etag.setdefault(etag, body), body)
             self.assertEqual(by_body.setdefault(body, etag), etag)
         self.assertGreater(len(by_etag), 5)

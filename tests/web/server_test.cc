@@ -90,19 +90,24 @@ httplib::Request request_from(const std::string& peer, const std::string& forwar
 TEST(ClientAddress, IsThePeerUnlessAProxyIsTrusted) {
   ServerOptions opts;
   EXPECT_EQ(client_address(request_from("127.0.0.1", "203.0.113.9"), opts), "127.0.0.1");
-  opts.trust_forwarded_for = true;
+  opts.trusted_proxy = "127.0.0.1";
   EXPECT_EQ(client_address(request_from("127.0.0.1", "203.0.113.9"), opts), "203.0.113.9");
-  EXPECT_EQ(client_address(request_from("::1", "2001:db8::7"), opts), "2001:db8::7");
+  EXPECT_EQ(client_address(request_from("::ffff:127.0.0.1", "203.0.113.9"), opts), "203.0.113.9");
   EXPECT_EQ(client_address(request_from("127.0.0.1", ""), opts), "127.0.0.1");
+  // Another local process is not the proxy: its header is ignored.
+  EXPECT_EQ(client_address(request_from("127.0.0.2", "203.0.113.9"), opts), "127.0.0.2");
+  EXPECT_EQ(client_address(request_from("::1", "2001:db8::7"), opts), "::1");
+  opts.trusted_proxy = "::1";
+  EXPECT_EQ(client_address(request_from("::1", "2001:db8::7"), opts), "2001:db8::7");
 }
 
 TEST(ClientAddress, OnlyTheEntryTheProxyAddedCounts) {
   ServerOptions opts;
-  opts.trust_forwarded_for = true;
+  opts.trusted_proxy = "127.0.0.1";
   // A client cannot pick its own bucket by sending X-Forwarded-For itself.
   EXPECT_EQ(client_address(request_from("127.0.0.1", "1.2.3.4, 198.51.100.2"), opts),
             "198.51.100.2");
-  // A non-loopback peer is not our proxy: its header is ignored.
+  // A peer other than the proxy: its header is ignored.
   EXPECT_EQ(client_address(request_from("198.51.100.7", "1.2.3.4"), opts), "198.51.100.7");
   EXPECT_EQ(client_address(request_from("127.0.0.1", " , "), opts), "127.0.0.1");
 }
