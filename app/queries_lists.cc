@@ -101,7 +101,7 @@ Result<Page<Volunteer>> list_volunteers(store::Database& db, const VolunteerQuer
   scan.limit = limit + 1;
   auto tx = CW_TRY(db.begin_deferred());
   const auto ids = CW_TRY(store::volunteer_ids_page(db, scan));
-  auto rows = CW_TRY(store::VolunteerRepo(db).find_many(ids));
+  auto rows = CW_TRY(store::volunteers_by_ids(db, ids));
   CW_TRY(tx.commit());
   return paged(std::move(rows), limit,
                [](const Volunteer& v) { return encode_cursor("volunteers", {v.handle}); });
@@ -110,7 +110,7 @@ Result<Page<Volunteer>> list_volunteers(store::Database& db, const VolunteerQuer
 Result<Page<ImportRun>> list_imports(store::Database& db, const PageRequest& page) {
   const int limit = CW_TRY(checked_limit(page.limit));
   const auto before = CW_TRY(id_position(page.cursor, "imports"));
-  auto rows = CW_TRY(store::ImportRunRepo(db).recent(limit + 1, before));
+  auto rows = CW_TRY(store::import_runs_before(db, limit + 1, before));
   return paged(std::move(rows), limit,
                [](const ImportRun& r) { return encode_cursor("imports", {r.id}); });
 }

@@ -36,7 +36,7 @@ Result<PageInput> page_input(store::Database& db, const std::vector<Session>& un
   for (const auto& a : lines) volunteer_ids.push_back(a.volunteer);
   std::sort(volunteer_ids.begin(), volunteer_ids.end());
   volunteer_ids.erase(std::unique(volunteer_ids.begin(), volunteer_ids.end()), volunteer_ids.end());
-  p.in.volunteers = CW_TRY(store::VolunteerRepo(db).find_many(volunteer_ids));
+  p.in.volunteers = CW_TRY(store::volunteers_by_ids(db, volunteer_ids));
   std::unordered_map<Id, int> volunteer_index, session_index;
   for (std::size_t v = 0; v < p.in.volunteers.size(); ++v) {
     volunteer_index[p.in.volunteers[v].id] = static_cast<int>(v);

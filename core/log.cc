@@ -58,7 +58,7 @@ void write(Level level, std::string_view message) {
   line.append(message);
   line.push_back('\n');
   std::lock_guard lock(g_mutex);
-  std::fwrite(line.data(), 1, line.size(), stderr);
+  (void)std::fwrite(line.data(), 1, line.size(), stderr);  // nowhere to report a failing stderr
 }
 
 }  // namespace cw::log

@@ -1,5 +1,6 @@
 #include "daemon/cli_util.h"
 
+#include <pwd.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -33,6 +34,11 @@ std::optional<LocalDate> optional_date(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto d = parse_iso_date(text);
   return d ? std::optional<LocalDate>(*d) : std::nullopt;
+}
+
+std::string cli_actor() {
+  const passwd* pw = getpwuid(geteuid());
+  return std::string("cli:") + (pw != nullptr ? pw->pw_name : std::to_string(geteuid()));
 }
 
 bool stdout_is_tty() { return isatty(STDOUT_FILENO) == 1; }

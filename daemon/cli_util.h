@@ -16,6 +16,8 @@ CLI::Validator iso_date_validator();
 // Accepts a comma-separated list of site codes (letters, digits, '-').
 CLI::Validator site_list_validator();
 std::optional<LocalDate> optional_date(const std::string& text);
+// Who runs this command, for the audit log: "cli:<unix user>".
+std::string cli_actor();
 // True when stdout is a terminal (for progress bars and tables).
 bool stdout_is_tty();
 // Prints an import run: its JSON record on stdout with --json, otherwise a

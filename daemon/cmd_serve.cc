@@ -66,6 +66,7 @@ web::ServerOptions server_options(const Config& c) {
   o.public_url = c.server.public_url;
   o.coordinator_contact = c.feeds.coordinator_contact;
   o.trusted_proxy = c.server.trusted_proxy;
+  o.secure_cookies = c.server.behind_https_proxy;
   return o;
 }
 

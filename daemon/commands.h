@@ -21,5 +21,7 @@ void register_volunteer_url(CLI::App& app, AppContext& ctx);  // cmd_feed_url.cc
 void register_import_ics(CLI::App& app, AppContext& ctx);     // cmd_import_ics.cc (import ics)
 void register_import_status(CLI::App& app, AppContext& ctx);  // cmd_import_status.cc
 void register_closure(CLI::App& app, AppContext& ctx);        // cmd_closure.cc
+void register_user(CLI::App& app, AppContext& ctx);           // cmd_user.cc
+void register_api_token(CLI::App& app, AppContext& ctx);      // cmd_api_token.cc
 
 }  // namespace cw::daemon

@@ -15,7 +15,7 @@ int MinCostFlow::add_node() { return nodes_++; }
 
 void MinCostFlow::reserve(int nodes, int arcs) {
   (void)nodes;
-  const auto n = static_cast<std::size_t>(2 * arcs);
+  const auto n = 2 * static_cast<std::size_t>(arcs);
   head_.reserve(n);
   cap_.reserve(n);
   cost_.reserve(n);

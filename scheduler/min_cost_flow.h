@@ -34,7 +34,7 @@ class MinCostFlow {
 
   // Minimum total cost of any flow from source to sink; leaves that flow.
   Cost solve(int source, int sink);
-  int flow(int arc) const { return cap_[static_cast<std::size_t>(2 * arc + 1)]; }
+  int flow(int arc) const { return cap_[2 * static_cast<std::size_t>(arc) + 1]; }
   int augmentations() const { return augmentations_; }
 
  private:

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "store/read_models.h"
 #include "store/repos.h"
 
 namespace cw::store {
@@ -40,7 +41,12 @@ Result<void> ImportRunRepo::finish(const ImportRun& run) {
   return s.run();
 }
 
-Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit, std::optional<Id> before) {
+Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit) {
+  return import_runs_before(db_, limit, std::nullopt);
+}
+
+Result<std::vector<ImportRun>> import_runs_before(Database& db_, int limit,
+                                                  std::optional<Id> before) {
   std::vector<ImportRun> out;
   auto& s = db_.stmt(std::string("SELECT id, source, input, started, finished, state, rows_read, "
                                  "new, updated, cancelled, unchanged, rejected, error FROM "

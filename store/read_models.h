@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/domain.h"
+#include "core/import_run.h"
 #include "store/db.h"
 
 namespace cw::store {
@@ -128,6 +129,14 @@ struct VolunteerScan {
 
 // Ids of one page of volunteers ordered by handle.
 Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& scan);
+
+// The volunteers with these ids, with all details, ordered by handle (a
+// handful of statements whatever the count; unknown ids are skipped).
+Result<std::vector<Volunteer>> volunteers_by_ids(Database& db, const std::vector<Id>& ids);
+
+// Import runs newest first; with `before`, those with a smaller id.
+Result<std::vector<ImportRun>> import_runs_before(Database& db, int limit,
+                                                  std::optional<Id> before);
 
 // The JSON array text "[1,2,3]" of ids, as json_each() takes it.
 std::string json_id_array(const std::vector<Id>& ids);

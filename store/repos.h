@@ -88,9 +88,6 @@ class VolunteerRepo {
   Result<std::vector<Volunteer>> all();
   Result<std::optional<Volunteer>> find_by_handle(const std::string& handle);
   Result<std::optional<Volunteer>> find(Id id);
-  // The volunteers with these ids, with all details, ordered by handle (a
-  // handful of statements whatever the count; unknown ids are skipped).
-  Result<std::vector<Volunteer>> find_many(const std::vector<Id>& ids);
 
  private:
   Result<void> load_details(Volunteer& v);
@@ -104,8 +101,7 @@ class ImportRunRepo {
   Result<void> start(ImportRun& run);
   // Stores counts, rejects, state and finish time.
   Result<void> finish(const ImportRun& run);
-  // The latest runs, newest first; with `before`, those with a smaller id.
-  Result<std::vector<ImportRun>> recent(int limit, std::optional<Id> before = std::nullopt);
+  Result<std::vector<ImportRun>> recent(int limit);
   // The fingerprint of the last successful run of this source and input.
   Result<std::string> last_fingerprint(const std::string& source, const std::string& input);
   Result<void> set_fingerprint(Id run, const std::string& fingerprint);

@@ -254,12 +254,21 @@ CREATE TABLE fetch_state (
 );
 )sql";
 
+// Accounts (DESIGN.md §8, Auth): a user's own page language, sessions found
+// by user (disable ends them all), API tokens (purpose 'api', subject = the
+// owning user's id) found by owner.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE users ADD COLUMN locale TEXT NOT NULL DEFAULT '';  -- '' = Accept-Language
+CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+CREATE INDEX auth_sessions_by_created ON auth_sessions(created);
+)sql";
+
 // Indexes for the coordinator desk's read models (app/queries.h): sessions
 // paged in their listing order (date, half, site, location, judge) with or
 // without a site, live assignments counted from the index alone, hearings
 // paged in (date, start) order, volunteers found by site. The hearing indexes
 // extend the old ones, so every query they served is still served.
-constexpr const char* kV2 = R"sql(
+constexpr const char* kV3 = R"sql(
 DROP INDEX sessions_by_date;
 CREATE INDEX sessions_by_day ON sessions(date, half, site, location, judge);
 CREATE INDEX sessions_by_site_day ON sessions(site, date, half, location, judge);
@@ -271,7 +280,7 @@ CREATE INDEX hearings_by_site_date ON hearings(site, date, start_min);
 CREATE INDEX volunteer_sites_by_site ON volunteer_sites(site, volunteer_id);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2};
+constexpr std::array kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 

@@ -18,6 +18,7 @@ std::string joined(const std::vector<std::string>& xs) {
 
 std::string types_text(const std::vector<HearingType>& ts) {
   std::vector<std::string> names;
+  names.reserve(ts.size());
   for (const auto t : ts) names.emplace_back(to_string(t));
   return joined(names);
 }

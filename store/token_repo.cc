@@ -31,9 +31,7 @@ std::string base32(const unsigned char* data, std::size_t n) {
   return out;
 }
 
-void bind_hash(Statement& q, int i, const TokenHash& h) {
-  sqlite3_bind_blob(q.raw(), i, h.data(), static_cast<int>(h.size()), SQLITE_TRANSIENT);
-}
+std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 
 TokenHash column_hash(const Statement& q, int col) {
   TokenHash h{};
@@ -46,7 +44,7 @@ TokenHash column_hash(const Statement& q, int col) {
 
 std::optional<TokenPurpose> parse_purpose(std::string_view s) {
   for (auto p : {TokenPurpose::feed_volunteer, TokenPurpose::feed_site, TokenPurpose::feed_open,
-                 TokenPurpose::volunteer_link}) {
+                 TokenPurpose::volunteer_link, TokenPurpose::api}) {
     if (to_string(p) == s) return p;
   }
   return std::nullopt;
@@ -102,8 +100,14 @@ std::string_view to_string(TokenPurpose p) {
       return "feed-open";
     case TokenPurpose::volunteer_link:
       return "volunteer-link";
+    case TokenPurpose::api:
+      return "api";
   }
   return "feed-open";
+}
+
+void bind_token_hash(Statement& q, int index, const TokenHash& h) {
+  sqlite3_bind_blob(q.raw(), index, h.data(), static_cast<int>(h.size()), SQLITE_TRANSIENT);
 }
 
 TokenHash hash_token(std::string_view token) {
@@ -215,7 +219,7 @@ Result<std::string> TokenRepo::issue(const TokenSecret& secret, TokenPurpose pur
   std::string token = secret.derive(purpose, subject, version);
   auto& ins =
       db_.stmt("INSERT INTO tokens (token_hash, purpose, subject, created) VALUES (?, ?, ?, ?)");
-  bind_hash(ins, 1, hash_token(token));
+  bind_token_hash(ins, 1, hash_token(token));
   ins.bind(2, to_string(purpose)).bind(3, subject).bind(4, ts);
   CW_TRY(ins.run());
   CW_TRY(tx.commit());
@@ -228,17 +232,85 @@ Result<std::optional<TokenMatch>> TokenRepo::lookup(std::string_view token) {
   const TokenHash h = hash_token(token);
   const bool shaped = well_formed_token(token);
   auto& q = db_.stmt(
-      "SELECT token_hash, purpose, subject, revoked IS NULL FROM tokens WHERE token_hash = ?");
-  bind_hash(q, 1, h);
+      "SELECT token_hash, purpose, subject, revoked IS NULL, id FROM tokens WHERE token_hash = ?");
+  bind_token_hash(q, 1, h);
   if (!CW_TRY(q.step())) return std::optional<TokenMatch>{};
   const TokenHash stored = column_hash(q, 0);
   const auto purpose = parse_purpose(q.text(1));
   std::string subject = q.text(2);
   const bool live = q.int64(3) != 0;
+  const Id id = q.int64(4);
   q.reset();
   const bool same = sodium_memcmp(stored.data(), h.data(), h.size()) == 0;
   if (!same || !live || !shaped || !purpose) return std::optional<TokenMatch>{};
-  return std::optional<TokenMatch>(TokenMatch{*purpose, std::move(subject)});
+  return std::optional<TokenMatch>(TokenMatch{*purpose, std::move(subject), id});
+}
+
+std::string random_token() {
+  std::array<unsigned char, kTokenBytes> raw{};
+  randombytes_buf(raw.data(), raw.size());
+  std::string token = base32(raw.data(), raw.size());
+  sodium_memzero(raw.data(), raw.size());
+  return token;
+}
+
+Result<IssuedToken> TokenRepo::issue_random(TokenPurpose purpose, const std::string& subject,
+                                            Instant now) {
+  IssuedToken out{0, random_token()};
+  auto& ins =
+      db_.stmt("INSERT INTO tokens (token_hash, purpose, subject, created) VALUES (?, ?, ?, ?)");
+  bind_token_hash(ins, 1, hash_token(out.token));
+  ins.bind(2, to_string(purpose)).bind(3, subject).bind(4, seconds(now));
+  CW_TRY(ins.run());
+  out.id = db_.last_insert_rowid();
+  return out;
+}
+
+namespace {
+
+TokenRow read_row(const Statement& q) {
+  TokenRow r;
+  r.id = q.int64(0);
+  r.purpose = parse_purpose(q.text(1)).value_or(TokenPurpose::feed_open);
+  r.subject = q.text(2);
+  r.created = Instant{std::chrono::seconds{q.int64(3)}};
+  if (auto at = q.opt_int64(4)) r.revoked = Instant{std::chrono::seconds{*at}};
+  return r;
+}
+
+}  // namespace
+
+Result<std::optional<TokenRow>> TokenRepo::find(Id id) {
+  auto& q = db_.stmt("SELECT id, purpose, subject, created, revoked FROM tokens WHERE id = ?");
+  q.bind_all(id);
+  if (!CW_TRY(q.step())) return std::optional<TokenRow>{};
+  TokenRow r = read_row(q);
+  q.reset();
+  return std::optional<TokenRow>(std::move(r));
+}
+
+Result<std::vector<TokenRow>> TokenRepo::list(TokenPurpose purpose) {
+  auto& q = db_.stmt(
+      "SELECT id, purpose, subject, created, revoked FROM tokens WHERE purpose = ? ORDER BY id");
+  q.bind_all(to_string(purpose));
+  std::vector<TokenRow> out;
+  while (CW_TRY(q.step())) out.push_back(read_row(q));
+  return out;
+}
+
+Result<bool> TokenRepo::revoke(Id id, Instant now) {
+  auto& q = db_.stmt("UPDATE tokens SET revoked = ? WHERE id = ? AND revoked IS NULL");
+  q.bind_all(seconds(now), id);
+  CW_TRY(q.run());
+  return db_.changes() > 0;
+}
+
+Result<int> TokenRepo::revoke_all(TokenPurpose purpose, const std::string& subject, Instant now) {
+  auto& q = db_.stmt(
+      "UPDATE tokens SET revoked = ? WHERE purpose = ? AND subject = ? AND revoked IS NULL");
+  q.bind_all(seconds(now), to_string(purpose), subject);
+  CW_TRY(q.run());
+  return db_.changes();
 }
 
 }  // namespace cw::store

@@ -25,17 +25,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/domain.h"
 #include "store/db.h"
 
 namespace cw::store {
 
-enum class TokenPurpose { feed_volunteer, feed_site, feed_open, volunteer_link };
+enum class TokenPurpose { feed_volunteer, feed_site, feed_open, volunteer_link, api };
 std::string_view to_string(TokenPurpose p);
 
 using TokenHash = std::array<unsigned char, 32>;
 TokenHash hash_token(std::string_view token);
+void bind_token_hash(Statement& q, int index, const TokenHash& h);
 // 26 characters of the base32 alphabet (a-z, 2-7).
 bool well_formed_token(std::string_view token);
 
@@ -64,7 +66,26 @@ enum class Rotation { keep, rotate };
 struct TokenMatch {
   TokenPurpose purpose = TokenPurpose::feed_open;
   std::string subject;
+  Id id = 0;
 };
+
+// A random token just issued: its row id and its text (shown once).
+struct IssuedToken {
+  Id id = 0;
+  std::string token;
+};
+
+// A stored token row (never the token itself).
+struct TokenRow {
+  Id id = 0;
+  TokenPurpose purpose = TokenPurpose::feed_open;
+  std::string subject;
+  Instant created{};
+  std::optional<Instant> revoked;
+};
+
+// A random token in the base32 shape of every other token (128 bits).
+std::string random_token();
 
 class TokenRepo {
  public:
@@ -81,6 +102,18 @@ class TokenRepo {
   // The live token with this text, or nullopt. The same work is done for a
   // token that never existed, one that was revoked and one that is live.
   Result<std::optional<TokenMatch>> lookup(std::string_view token);
+
+  // Stores a fresh random token for (purpose, subject); the caller's
+  // transaction, if any, covers it.
+  Result<IssuedToken> issue_random(TokenPurpose purpose, const std::string& subject, Instant now);
+  // The row with this id, or nullopt.
+  Result<std::optional<TokenRow>> find(Id id);
+  // Every row of a purpose, oldest first.
+  Result<std::vector<TokenRow>> list(TokenPurpose purpose);
+  // Revokes one live row; false when it was already revoked.
+  Result<bool> revoke(Id id, Instant now);
+  // Revokes every live row of (purpose, subject); returns how many.
+  Result<int> revoke_all(TokenPurpose purpose, const std::string& subject, Instant now);
 
  private:
   struct Live {

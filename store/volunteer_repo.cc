@@ -178,7 +178,7 @@ Result<std::optional<Volunteer>> VolunteerRepo::find(Id id) {
   return std::optional<Volunteer>(std::move(v));
 }
 
-Result<std::vector<Volunteer>> VolunteerRepo::find_many(const std::vector<Id>& ids) {
+Result<std::vector<Volunteer>> volunteers_by_ids(Database& db_, const std::vector<Id>& ids) {
   const std::string array = json_id_array(ids);
   std::vector<Volunteer> out;
   auto& s = db_.stmt(std::string("SELECT ") + kColumns +

@@ -35,6 +35,18 @@ const Catalog& english() {
       {"type.check-in", "check-in"},
       {"type.other", "other"},
       {"times.local", "Times are local to each site."},
+      {"login.title", "Sign in"},
+      {"login.username", "User name"},
+      {"login.password", "Password"},
+      {"login.submit", "Sign in"},
+      {"login.failed",
+       "Wrong user name or password, or too many attempts. Check them and try again in a few "
+       "minutes."},
+      {"login.expired", "The sign-in form had expired. Please try again."},
+      {"login.unavailable", "Signing in is not possible right now. Please try again shortly."},
+      {"auth.forbidden", "Your account's role does not allow this page or action."},
+      {"auth.bad_csrf",
+       "This form had expired or did not come from courtwatch. Reload the page and try again."},
   };
   return c;
 }
@@ -61,6 +73,20 @@ const Catalog& spanish() {
       {"type.check-in", "presentación ante ICE"},
       {"type.other", "otra"},
       {"times.local", "Las horas son locales de cada sede."},
+      {"login.title", "Iniciar sesión"},
+      {"login.username", "Nombre de usuario"},
+      {"login.password", "Contraseña"},
+      {"login.submit", "Entrar"},
+      {"login.failed",
+       "Usuario o contraseña incorrectos, o demasiados intentos. Revíselos e inténtelo de nuevo "
+       "en unos minutos."},
+      {"login.expired", "El formulario de inicio de sesión había caducado. Inténtelo de nuevo."},
+      {"login.unavailable",
+       "No es posible iniciar sesión en este momento. Inténtelo de nuevo en breve."},
+      {"auth.forbidden", "El rol de su cuenta no permite esta página o acción."},
+      {"auth.bad_csrf",
+       "Este formulario había caducado o no provenía de courtwatch. Recargue la página e "
+       "inténtelo de nuevo."},
   };
   return c;
 }

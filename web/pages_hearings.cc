@@ -15,10 +15,6 @@
 namespace cw::web {
 namespace {
 
-void page_start(Html& h, Lang lang, std::string_view title) {
-  page_begin(h, Shell{.lang = lang, .nav = Nav::none, .user = {}, .csrf = {}, .here = "/"}, title);
-}
-
 void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing>& hearings) {
   h.raw("<section><h2>").text(site.name).raw(" <small>(").text(site.code).raw(")</small></h2>");
   h.raw("<p class=\"address\">").text(site.address).raw(" · ").text(site.timezone).raw("</p>");
@@ -42,50 +38,53 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
 }  // namespace
 
 void add_hearing_pages(WebServer& server) {
-  server.get("/", "hearings_page", [&server](const httplib::Request& req, httplib::Response& res) {
-    const Lang lang = negotiate(req.get_header_value("Accept-Language"));
-    auto lease = server.pool().acquire();
-    if (!lease) return send_error(res, 503, "database not reachable");
-    store::SiteRepo sites(**lease);
-    store::HearingRepo hearings(**lease);
-    auto all_sites = sites.all();
-    if (!all_sites) return send_error(res, 500, "cannot read sites");
+  server.page_get(
+      "/", "hearings_page", UserRole::coordinator,
+      [&server](const httplib::Request&, httplib::Response& res, const Principal& me) {
+        const Lang lang = me.locale == "es" ? Lang::es : Lang::en;
+        auto lease = server.pool().acquire();
+        if (!lease) return send_error(res, 503, "database not reachable");
+        store::SiteRepo sites(**lease);
+        store::HearingRepo hearings(**lease);
+        auto all_sites = sites.all();
+        if (!all_sites) return send_error(res, 500, "cannot read sites");
 
-    // Each site's "today" is its own local date.
-    std::map<std::string, std::vector<Hearing>> by_site;
-    const Instant now = server.clock().now();
-    // Local dates differ from the UTC date by at most one day either way.
-    const LocalDate utc_today{date::floor<date::days>(now).time_since_epoch()};
-    store::HearingFilter filter{utc_today - date::days{1}, utc_today + date::days{15}, std::nullopt,
-                                false};
-    auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
-    if (!ok) return send_error(res, 500, "cannot read hearings");
+        // Each site's "today" is its own local date.
+        std::map<std::string, std::vector<Hearing>> by_site;
+        const Instant now = server.clock().now();
+        // Local dates differ from the UTC date by at most one day either way.
+        const LocalDate utc_today{date::floor<date::days>(now).time_since_epoch()};
+        store::HearingFilter filter{utc_today - date::days{1}, utc_today + date::days{15},
+                                    std::nullopt, false};
+        auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
+        if (!ok) return send_error(res, 500, "cannot read hearings");
 
-    Html h;
-    page_start(h, lang, tr(lang, "hearings.title"));
-    h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");
-    h.text(tr(lang, "hearings.intro")).raw(" ").text(tr(lang, "times.local")).raw("</p>");
-    bool any = false;
-    for (const auto& site : *all_sites) {
-      auto it = by_site.find(site.code);
-      if (it == by_site.end()) continue;
-      auto zone = find_zone(site.timezone);
-      if (!zone) continue;
-      const LocalDate today = local_day(*zone, now);
-      std::vector<Hearing> upcoming;
-      for (auto& x : it->second) {
-        if (x.date >= today && x.date < today + date::days{14}) upcoming.push_back(std::move(x));
-      }
-      if (upcoming.empty()) continue;
-      any = true;
-      render_site(h, lang, site, upcoming);
-    }
-    if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
-    page_end(h, Shell{.lang = lang});
-    res.set_header("Cache-Control", "no-store");
-    res.set_header("Content-Language", std::string(lang_code(lang)));
-    res.set_content(h.take(), "text/html; charset=utf-8");
-  });
+        const Shell shell{
+            .lang = lang, .nav = Nav::dashboard, .user = me.name, .csrf = me.csrf, .here = "/"};
+        Html h;
+        page_begin(h, shell, tr(lang, "hearings.title"));
+        h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");
+        h.text(tr(lang, "hearings.intro")).raw(" ").text(tr(lang, "times.local")).raw("</p>");
+        bool any = false;
+        for (const auto& site : *all_sites) {
+          auto it = by_site.find(site.code);
+          if (it == by_site.end()) continue;
+          auto zone = find_zone(site.timezone);
+          if (!zone) continue;
+          const LocalDate today = local_day(*zone, now);
+          std::vector<Hearing> upcoming;
+          for (auto& x : it->second) {
+            if (x.date >= today && x.date < today + date::days{14})
+              upcoming.push_back(std::move(x));
+          }
+          if (upcoming.empty()) continue;
+          any = true;
+          render_site(h, lang, site, upcoming);
+        }
+        if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
+        page_end(h, shell);
+        send_page(res, shell, std::move(h));
+      });
 }
 
 }  // namespace cw::web

@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <stdexcept>
 #include <thread>
 
 #include "core/log.h"
@@ -51,6 +52,7 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
     : opts_(std::move(opts)),
       clock_(clock),
       pool_(std::move(db_path), static_cast<std::size_t>(opts_.threads)),
+      auth_(pool_, clock, opts_.secure_cookies),
       http_(std::make_unique<httplib::Server>()) {
   const int threads = opts_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -104,6 +106,7 @@ void WebServer::install_routes() {
   add_health_routes(*this);
   add_static_routes(*this);
   add_hearing_pages(*this);
+  add_login_routes(*this);
   add_feed_routes(*this);
 }
 
@@ -114,12 +117,57 @@ WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {
   };
 }
 
+void WebServer::add(const std::string& method, const std::string& pattern, const std::string& name,
+                    RouteAccess access, UserRole min, Handler h) {
+  routes_.push_back({method, pattern, name, access, min});
+  auto handler = instrument(name, std::move(h));
+  if (method == "GET") {
+    http_->Get(pattern, std::move(handler));
+  } else if (method == "POST") {
+    http_->Post(pattern, std::move(handler));
+  } else if (method == "DELETE") {
+    http_->Delete(pattern, std::move(handler));
+  } else {
+    throw std::logic_error("route " + name + ": unsupported method " + method);
+  }
+}
+
 void WebServer::get(const std::string& pattern, const std::string& name, Handler h) {
-  http_->Get(pattern, instrument(name, std::move(h)));
+  add("GET", pattern, name, RouteAccess::open, UserRole::coordinator, std::move(h));
 }
 
 void WebServer::post(const std::string& pattern, const std::string& name, Handler h) {
-  http_->Post(pattern, instrument(name, std::move(h)));
+  add("POST", pattern, name, RouteAccess::open, UserRole::coordinator, std::move(h));
+}
+
+void WebServer::page_get(const std::string& pattern, const std::string& name, UserRole min,
+                         AuthedHandler h) {
+  add("GET", pattern, name, RouteAccess::page, min,
+      auth_.guard(RouteAccess::page, Change::none, min, std::move(h)));
+}
+
+void WebServer::page_post(const std::string& pattern, const std::string& name, UserRole min,
+                          AuthedHandler h) {
+  add("POST", pattern, name, RouteAccess::page, min,
+      auth_.guard(RouteAccess::page, Change::state, min, std::move(h)));
+}
+
+void WebServer::api_get(const std::string& pattern, const std::string& name, UserRole min,
+                        AuthedHandler h) {
+  add("GET", pattern, name, RouteAccess::api, min,
+      auth_.guard(RouteAccess::api, Change::none, min, std::move(h)));
+}
+
+void WebServer::api_post(const std::string& pattern, const std::string& name, UserRole min,
+                         AuthedHandler h) {
+  add("POST", pattern, name, RouteAccess::api, min,
+      auth_.guard(RouteAccess::api, Change::state, min, std::move(h)));
+}
+
+void WebServer::api_delete(const std::string& pattern, const std::string& name, UserRole min,
+                           AuthedHandler h) {
+  add("DELETE", pattern, name, RouteAccess::api, min,
+      auth_.guard(RouteAccess::api, Change::state, min, std::move(h)));
 }
 
 Result<int> WebServer::bind() {

@@ -15,10 +15,12 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
 #include "store/pool.h"
+#include "web/auth.h"
 #include "web/metrics.h"
 
 namespace httplib {
@@ -42,6 +44,8 @@ struct ServerOptions {
   // this peer has its X-Forwarded-For believed (the last entry, the one the
   // proxy added) for rate limits. Empty: the header is always ignored.
   std::string trusted_proxy;
+  // Session cookies get the Secure attribute (TLS, or an HTTPS proxy in front).
+  bool secure_cookies = false;
 };
 
 // The address to charge a request to (rate limits): the peer, or when the
@@ -70,19 +74,40 @@ class WebServer {
   const ServerOptions& options() const { return opts_; }
   const Clock& clock() const { return clock_; }
 
+  Authenticator& auth() { return auth_; }
+
   using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-  // Registers a handler for GET (and HEAD) or POST under a route name.
+  // Routes that answer without a login (DESIGN.md §8: /login, /healthz,
+  // /readyz, /static/…, /feeds/…, /v/…): GET (and HEAD) or POST.
   void get(const std::string& pattern, const std::string& name, Handler h);
   void post(const std::string& pattern, const std::string& name, Handler h);
+  // HTML pages: no session → 303 to /login; POST also needs the CSRF token
+  // (form field "csrf" or X-CSRF-Token), 403 when missing or wrong.
+  void page_get(const std::string& pattern, const std::string& name, UserRole min, AuthedHandler h);
+  void page_post(const std::string& pattern, const std::string& name, UserRole min,
+                 AuthedHandler h);
+  // JSON API: session cookie (+ X-CSRF-Token on changes) or Bearer API token;
+  // 401 without credentials, 403 for a wrong role or CSRF token, as
+  // {"error": {"code", "message"}}.
+  void api_get(const std::string& pattern, const std::string& name, UserRole min, AuthedHandler h);
+  void api_post(const std::string& pattern, const std::string& name, UserRole min, AuthedHandler h);
+  void api_delete(const std::string& pattern, const std::string& name, UserRole min,
+                  AuthedHandler h);
+  // Every registered route, in registration order.
+  const std::vector<RouteInfo>& routes() const { return routes_; }
 
  private:
   Handler instrument(const std::string& name, Handler h);
   void install_routes();
+  void add(const std::string& method, const std::string& pattern, const std::string& name,
+           RouteAccess access, UserRole min, Handler h);
 
   ServerOptions opts_;
   const Clock& clock_;
   store::Pool pool_;
   Metrics metrics_;
+  Authenticator auth_;
+  std::vector<RouteInfo> routes_;
   std::unique_ptr<httplib::Server> http_;
   std::atomic<int> listen_fd_{-1};
 };
@@ -90,6 +115,7 @@ class WebServer {
 // Route groups (one file each).
 void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
 void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
+void add_login_routes(WebServer& server);   // /login, /logout (pages_login.cc)
 void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
 
 // Sends a plain-text error with the given status.

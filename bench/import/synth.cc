@@ -1,6 +1,7 @@
 #include "bench/import/synth.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -75,7 +76,7 @@ struct Writer {
   }
   void flush() {
     bytes += buf.size();
-    std::fwrite(buf.data(), 1, buf.size(), f.get());
+    if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size()) std::abort();  // disk full
     buf.clear();
   }
   Result<void> close() {

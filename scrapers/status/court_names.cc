@@ -73,7 +73,7 @@ CourtNames::CourtNames(const std::vector<Site>& sites) {
 }
 
 std::optional<std::string> CourtNames::find(std::string_view name) const {
-  const auto upper = upper_ascii(trim(name));
+  auto upper = upper_ascii(trim(name));  // not const: returned by move
   if (codes_.contains(upper)) return upper;
   const auto key = normalize(name);
   const auto it = by_name_.find(key);

@@ -3,7 +3,7 @@
 // axe-core on every page, screenshots at 1280 and 360 px in --artifacts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { args, Workspace, Daemon, Browser, inspect, isoDay } from './harness.mjs';
+import { args, Workspace, Daemon, Browser, inspect, isoDay, signIn } from './harness.mjs';
 
 const opts = args();
 const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "'><svg onload=alert(3)>"];
@@ -26,6 +26,7 @@ let ws, daemon, browser;
 before(async () => {
   ws = new Workspace(opts);
   ws.run(['import', 'csv', ws.write('hearings.csv', hearingsCsv())]);
+  ws.addUser('ana');
   daemon = await Daemon.start(ws);
   browser = await Browser.start();
 });
@@ -37,6 +38,7 @@ after(async () => {
 
 test('the hearings page renders in the shell, passes axe at 1280 and 360 px, and shows payloads as text', async () => {
   const page = await browser.page();
+  await signIn(page, daemon.url, 'ana');
   const res = await page.goto(daemon.url + '/');
   assert.equal(res.status(), 200);
   assert.match(await page.title(), /courtwatch/);
@@ -56,9 +58,38 @@ test('the hearings page renders in the shell, passes axe at 1280 and 360 px, and
 
 test('the Spanish catalog is chosen from Accept-Language', async () => {
   const page = await browser.page('es-MX');
-  await page.goto(daemon.url + '/');
+  await signIn(page, daemon.url, 'ana');
   assert.equal(await page.getAttribute('html', 'lang'), 'es');
   assert.match(await page.textContent('h1'), /Próximas audiencias/);
   assert.deepEqual(await inspect(page, opts.artifacts, 'hearings-es'), []);
+  await page.context().close();
+});
+
+test('the login page passes axe at 1280 and 360 px in both languages, and a wrong password says so', async () => {
+  const page = await browser.page();
+  const res = await page.goto(daemon.url + '/');
+  assert.equal(page.url(), daemon.url + '/login', 'no session: / leads to the login page');
+  assert.equal(res.status(), 200);
+  assert.deepEqual(await inspect(page, opts.artifacts, 'login'), []);
+  await page.fill('#username', 'ana');
+  await page.fill('#password', 'not the password');
+  await page.click('button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Wrong user name or password/);
+  assert.deepEqual(await inspect(page, opts.artifacts, 'login-failed'), []);
+  await page.context().close();
+  const es = await browser.page('es-MX');
+  await es.goto(daemon.url + '/login');
+  assert.match(await es.textContent('h1'), /Iniciar sesión/);
+  assert.deepEqual(await inspect(es, opts.artifacts, 'login-es'), []);
+  await es.context().close();
+});
+
+test('logging out ends the session', async () => {
+  const page = await browser.page();
+  await signIn(page, daemon.url, 'ana');
+  await Promise.all([page.waitForURL(daemon.url + '/login'),
+                     page.click('form[action="/logout"] button')]);
+  await page.goto(daemon.url + '/');
+  assert.equal(page.url(), daemon.url + '/login');
   await page.context().close();
 });

@@ -96,7 +96,21 @@ export class Workspace {
     }
     return r;
   }
+  // `courtwatch user add`, the password on standard input.
+  addUser(name, role = 'coordinator', password = PASSWORD) {
+    return this.run(['user', 'add', name, '--role', role], { stdin: password + '\n' });
+  }
   close() { fs.rmSync(this.dir, { recursive: true, force: true }); }
+}
+
+export const PASSWORD = 'correct horse battery';
+
+// Signs in through the login form as a person would; lands on /.
+export async function signIn(page, baseUrl, user, password = PASSWORD) {
+  await page.goto(baseUrl + '/login');
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(baseUrl + '/'), page.click('button[type=submit]')]);
 }
 
 export class Daemon {

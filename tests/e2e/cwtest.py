@@ -1,8 +1,10 @@
 """Shared helpers for end-to-end tests: run the real binary, start the daemon
 on a free loopback port, fetch over HTTP."""
 import argparse
+import http.client
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -10,9 +12,11 @@ import tempfile
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ARGS = None
+PASSWORD = "correct horse battery"
 
 
 def parse_args():
@@ -60,8 +64,73 @@ class Workspace:
                                  f"stdout: {r.stdout}\nstderr: {r.stderr}")
         return r
 
+    def add_user(self, name, role="coordinator", password=PASSWORD, db=None):
+        """`courtwatch user add`, the password on standard input."""
+        extra = ["--db", db] if db else []
+        self.run("user", "add", name, "--role", role, *extra, stdin=password + "\n", check=0)
+        return password
+
+    def api_token(self, user):
+        """`courtwatch api-token create`: the token printed once on stdout."""
+        return self.run("api-token", "create", "--user", user, check=0).stdout.strip()
+
     def close(self):
         self.tmp.cleanup()
+
+
+class Browser:
+    """Cookies and the session's CSRF token against one daemon; never follows
+    redirects, so tests see each 303."""
+
+    def __init__(self, daemon, headers=None):
+        self.daemon = daemon
+        self.cookies = {}
+        self.csrf = None
+        self.headers = headers or {}
+
+    def request(self, method, path, form=None, headers=None):
+        url = urllib.parse.urlsplit(self.daemon.url)
+        conn = http.client.HTTPConnection(url.hostname, url.port, timeout=20)
+        h = dict(self.headers, **(headers or {}))
+        if self.cookies:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        text = r.read().decode("utf-8", "replace")
+        conn.close()
+        self.daemon.ws.outputs.append(text)
+        for header, value in r.getheaders():
+            if header.lower() != "set-cookie":
+                continue
+            name, _, rest = value.partition("=")
+            val = rest.split(";", 1)[0]
+            if "Max-Age=0" in value:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = val
+        return r.status, {k: v for k, v in r.getheaders()}, text
+
+    def get(self, path, headers=None):
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path, form=None, headers=None):
+        return self.request("POST", path, form=form or {}, headers=headers)
+
+    def login(self, user, password=PASSWORD):
+        """Signs in through the login form; returns the POST /login answer."""
+        status, _, body = self.get("/login")
+        assert status == 200, (status, body)
+        csrf = re.search(r'name="csrf" value="([^"]+)"', body).group(1)
+        answer = self.post("/login", {"csrf": csrf, "username": user, "password": password})
+        if answer[0] == 303:
+            home = self.get("/")[2]
+            m = re.search(r'name="csrf" value="([^"]+)"', home)
+            self.csrf = m.group(1) if m else None
+        return answer
 
 
 class Daemon:
@@ -77,6 +146,18 @@ class Daemon:
             err = self.proc.stderr.read() if self.proc.poll() is not None else ""
             raise AssertionError(f"daemon did not start: {line!r} {err}")
         self.url = line.split("listening on ")[1].strip().rstrip("/")
+        self.token = None
+
+    def authorize(self):
+        """Headers with an API token of a coordinator account made for the
+        test: /metrics and the API answer nothing without one."""
+        if self.token is None:
+            self.ws.add_user("robot")
+            self.token = self.ws.api_token("robot")
+        return {"Authorization": "Bearer " + self.token}
+
+    def browser(self, headers=None):
+        return Browser(self, headers)
 
     def get(self, path, headers=None):
         req = urllib.request.Request(self.url + path, headers=headers or {})

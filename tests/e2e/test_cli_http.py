@@ -88,6 +88,8 @@ class CliAndHttp(unittest.TestCase):
             status, _, body = d.get("/readyz")
             self.assertEqual((status, body), (200, "ready\n"))
             status, headers, body = d.get("/metrics")
+            self.assertEqual(status, 401)  # counts only, but still behind a login
+            status, headers, body = d.get("/metrics", d.authorize())
             self.assertEqual(status, 200)
             self.assertTrue(headers["Content-Type"].startswith("text/plain; version=0.0.4"))
             self.assertIn('courtwatch_hearings{status="scheduled"} 3\n', body)
@@ -96,7 +98,7 @@ class CliAndHttp(unittest.TestCase):
             self.assertIn("courtwatch_http_request_duration_seconds_bucket", body)
             status, _, body = d.get("/nope/A-111-222-333")
             self.assertEqual(status, 404)
-            status, _, body = d.get("/metrics")
+            status, _, body = d.get("/metrics", d.authorize())
             self.assertIn('courtwatch_http_requests_total{route="other",status="404"} 1\n', body)
         finally:
             rc, err = d.stop(signal.SIGTERM)
@@ -124,13 +126,18 @@ class CliAndHttp(unittest.TestCase):
         os.remove(self.ws.db) if os.path.exists(self.ws.db) else None
         d = Daemon(self.ws, "--demo", )
         try:
-            status, headers, body = d.get("/")
+            status, headers, body = d.browser().get("/")
+            self.assertEqual((status, headers["Location"]), (303, "/login"))
+            self.ws.add_user("ana", db="courtwatch-demo.db")
+            b = d.browser()
+            self.assertEqual(b.login("ana")[0], 303)
+            status, headers, body = b.get("/")
             self.assertEqual(status, 200)
             self.assertTrue(headers["Content-Type"].startswith("text/html"))
             self.assertIn("Chicago Immigration Court", body)
             self.assertIn("Upcoming hearings", body)
             self.assertNotIn("DEMO-", body)  # demo case references stay private
-            _, _, body = d.get("/", {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+            _, _, body = b.get("/", {"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
             self.assertIn("Próximas audiencias", body)
         finally:
             d.stop()
@@ -192,12 +199,15 @@ class CliAndHttp(unittest.TestCase):
         self.ws.run("hearings", check=0)
         d = Daemon(self.ws)
         try:
+            self.ws.add_user("ana")
+            b = d.browser()
+            b.login("ana")
             for path in ("/metrics", "/healthz", "/readyz"):
-                d.get(path)
+                b.get(path)
             # The page really lists the imported hearings (with their
             # locations and judges), so their absent case references mean
             # something.
-            status, _, page = d.get("/")
+            status, _, page = b.get("/")
             self.assertEqual(status, 200)
             self.assertEqual(page.count("Courtroom 5"), 2, page)
             self.assertIn("Room 12, 14th floor", page)

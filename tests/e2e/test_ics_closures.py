@@ -177,7 +177,7 @@ class ScheduledImports(unittest.TestCase):
             self.wait_for(lambda: {"ics:local", "ics:remote"} <= keys(), "both calendars")
 
             def metrics():
-                return d.get("/metrics")[2]
+                return d.get("/metrics", d.authorize())[2]
             self.wait_for(lambda: 'courtwatch_fetch_failing{source="missing"} 1' in metrics(),
                           "the failing source in /metrics")
             body = metrics()

@@ -260,6 +260,7 @@ def main():
         attack(args.attack, args.tls, args.connections, args.seconds)
         return 0
 
+    args.binary = os.path.abspath(args.binary)  # the daemon runs in the temp dir
     tmp = tempfile.mkdtemp(prefix="cw-proxy-")
     daemon = nginx = None
     try:
