@@ -40,7 +40,7 @@ constexpr std::array kRules{
          "SELECT id FROM closures WHERE status NOT IN ('closed','partial') "
          "OR date(date, '+0 days') IS NOT date"},
     Rule{"outbox-state", "outbox",
-         "SELECT id FROM outbox WHERE state NOT IN ('pending','sending','sent','failed') "
+         "SELECT id FROM outbox WHERE state NOT IN ('pending','sending','sent','failed','dropped') "
          "OR attempts < 0"},
 };
 

@@ -91,7 +91,7 @@ Result<RetentionResult> anonymize_before(store::Database& db, date::sys_days cut
   r.forbidden = db.changes();
   const std::int64_t cutoff_s =
       std::chrono::duration_cast<std::chrono::seconds>(cutoff.time_since_epoch()).count();
-  CW_TRY(db.stmt("DELETE FROM outbox WHERE state IN ('sent', 'failed') AND created < ?")
+  CW_TRY(db.stmt("DELETE FROM outbox WHERE state IN ('sent', 'failed', 'dropped') AND created < ?")
              .bind(1, cutoff_s)
              .run());
   r.messages = db.changes();

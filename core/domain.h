@@ -140,6 +140,16 @@ struct Session {
 enum class AssignmentState { proposed, invited, confirmed, declined, cancelled };
 std::string_view to_string(AssignmentState s);
 Result<AssignmentState> parse_assignment_state(std::string_view s);
+// A live assignment holds a seat: it counts toward every hard constraint and
+// the coverage (proposed, invited, confirmed). The one definition; SQL uses
+// store::live_states_sql(), built from it.
+constexpr bool is_live(AssignmentState s) {
+  return s == AssignmentState::proposed || s == AssignmentState::invited ||
+         s == AssignmentState::confirmed;
+}
+inline constexpr std::array kAllAssignmentStates{
+    AssignmentState::proposed, AssignmentState::invited, AssignmentState::confirmed,
+    AssignmentState::declined, AssignmentState::cancelled};
 
 struct Assignment {
   Id id = 0;

@@ -27,14 +27,23 @@ enum class Errc {
 struct Error {
   Errc code = Errc::internal;
   std::string message;
+  // The hard constraint a change would break (DESIGN.md §8: "double-booked",
+  // "weekly-cap", "not-available", "wrong-site", "trainee-alone",
+  // "session-full", "forbidden"); empty for every other error.
+  std::string rule = {};
 
-  static Error invalid(std::string m) { return {Errc::invalid_input, std::move(m)}; }
-  static Error not_found(std::string m) { return {Errc::not_found, std::move(m)}; }
-  static Error io(std::string m) { return {Errc::io, std::move(m)}; }
-  static Error database(std::string m) { return {Errc::database, std::move(m)}; }
-  static Error conflict(std::string m) { return {Errc::conflict, std::move(m)}; }
-  static Error unsupported(std::string m) { return {Errc::unsupported, std::move(m)}; }
-  static Error internal(std::string m) { return {Errc::internal, std::move(m)}; }
+  static Error invalid(std::string m) { return {Errc::invalid_input, std::move(m), {}}; }
+  static Error not_found(std::string m) { return {Errc::not_found, std::move(m), {}}; }
+  static Error io(std::string m) { return {Errc::io, std::move(m), {}}; }
+  static Error database(std::string m) { return {Errc::database, std::move(m), {}}; }
+  static Error conflict(std::string m) { return {Errc::conflict, std::move(m), {}}; }
+  static Error unsupported(std::string m) { return {Errc::unsupported, std::move(m), {}}; }
+  static Error internal(std::string m) { return {Errc::internal, std::move(m), {}}; }
+  // A change refused because it would break a hard constraint of the model
+  // (matching.md); `message` is one a coordinator can act on.
+  static Error rule_broken(std::string rule, std::string m) {
+    return {Errc::conflict, std::move(m), std::move(rule)};
+  }
 
   // Prefixes the message with where it happened: "config.toml: line 3: ...".
   Error context(std::string_view where) && {

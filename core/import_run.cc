@@ -1,5 +1,6 @@
 #include "core/import_run.h"
 
+#include <array>
 #include <cstdio>
 
 namespace cw {
@@ -58,6 +59,29 @@ std::string ImportRun::rejected_json() const {
   return out + "}";
 }
 
+namespace {
+constexpr std::array<std::pair<std::string_view, RunState>, 4> kRunStates{{
+    {"running", RunState::running},
+    {"ok", RunState::ok},
+    {"failed", RunState::failed},
+    {"interrupted", RunState::interrupted},
+}};
+}  // namespace
+
+std::string_view to_string(RunState s) {
+  for (const auto& [name, state] : kRunStates) {
+    if (state == s) return name;
+  }
+  return "?";
+}
+
+Result<RunState> parse_run_state(std::string_view s) {
+  for (const auto& [name, state] : kRunStates) {
+    if (name == s) return state;
+  }
+  return fail(Error::invalid("unknown import run state '" + std::string(s) + "'"));
+}
+
 std::string ImportRun::to_json() const {
   auto str = [](std::string_view v) { return "\"" + json_escape(v) + "\""; };
   auto num = [](std::int64_t v) { return std::to_string(v); };
@@ -65,10 +89,10 @@ std::string ImportRun::to_json() const {
   out += "\"id\":" + num(id);
   out += ",\"source\":" + str(source);
   out += ",\"input\":" + str(input);
-  out += ",\"state\":" + str(state);
+  out += ",\"state\":" + str(to_string(state));
   out += ",\"started\":" + str(format_instant(started));
   out +=
-      ",\"finished\":" + (state == "running" ? std::string("null") : str(format_instant(finished)));
+      ",\"finished\":" + (state == RunState::running ? std::string("null") : str(format_instant(finished)));
   out += ",\"rows_read\":" + num(rows_read);
   out += ",\"new\":" + num(added);
   out += ",\"updated\":" + num(updated);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/time.h"
 
 namespace cw {
@@ -18,6 +19,13 @@ struct Rejects {
   std::vector<std::int64_t> lines;  // the first 20 line numbers
 };
 
+// A run's life: running until it ends ok (its data committed) or failed (its
+// data rolled back, the error kept); a run a crash left running is closed as
+// interrupted when the daemon starts (store::ImportRunRepo::close_interrupted).
+enum class RunState { running, ok, failed, interrupted };
+std::string_view to_string(RunState s);
+Result<RunState> parse_run_state(std::string_view s);
+
 struct ImportRun {
   static constexpr std::size_t kSampleLines = 20;
 
@@ -26,7 +34,7 @@ struct ImportRun {
   std::string input;   // file, directory or URL
   Instant started{};
   Instant finished{};
-  std::string state = "running";  // running, ok, failed
+  RunState state = RunState::running;
   std::int64_t rows_read = 0;
   std::int64_t added = 0;  // "new" in JSON
   std::int64_t updated = 0;

@@ -36,6 +36,14 @@ std::optional<LocalDate> optional_date(const std::string& text) {
   return d ? std::optional<LocalDate>(*d) : std::nullopt;
 }
 
+DateSpan date_span(const std::string& from, const std::string& to, Instant now) {
+  const LocalDate today{date::floor<date::days>(now).time_since_epoch()};
+  DateSpan span;
+  span.from = optional_date(from).value_or(today);
+  span.to = optional_date(to).value_or(span.from + date::days{13});
+  return span;
+}
+
 std::string cli_actor() {
   const passwd* pw = getpwuid(geteuid());
   return std::string("cli:") + (pw != nullptr ? pw->pw_name : std::to_string(geteuid()));

@@ -16,6 +16,13 @@ CLI::Validator iso_date_validator();
 // Accepts a comma-separated list of site codes (letters, digits, '-').
 CLI::Validator site_list_validator();
 std::optional<LocalDate> optional_date(const std::string& text);
+// The dates of --from/--to: by default today (UTC date of now) and from + 13
+// days (two weeks), both inclusive.
+struct DateSpan {
+  LocalDate from{};
+  LocalDate to{};
+};
+DateSpan date_span(const std::string& from, const std::string& to, Instant now);
 // Who runs this command, for the audit log: "cli:<unix user>".
 std::string cli_actor();
 // True when stdout is a terminal (for progress bars and tables).

@@ -2,21 +2,16 @@
 // courtwatch closure list [--from DATE] [--json]
 // courtwatch closure remove SITE DATE
 //
-// Closures a coordinator enters by hand (source "manual";
-// scrapers/status/closures.h). Adding one cancels the site-day's scheduled
-// hearings with reason "closure" (--partial: only those not detained) and
-// records each change for the notices; removing it restores the hearings it
-// cancelled unless another closure (e.g. from the EOIR status page) still
-// covers the day. Each command is one transaction.
+// Parse, call app/closures.h (add_closure, lift_closure: one transaction
+// each, sessions and their assignments cancelled or restored with the
+// hearings), print. `list` only reads.
 #include <cstdio>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
-#include "core/text.h"
+#include "app/closures.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
 #include "scrapers/status/closures.h"
-#include "store/repos.h"
 
 namespace cw::daemon {
 
@@ -33,46 +28,27 @@ struct ClosureArgs {
   bool json = false;
 };
 
-Result<std::string> known_site(store::Database& db, const std::string& code) {
-  const auto upper = upper_ascii(trim(code));
-  if (!CW_TRY(store::SiteRepo(db).find(upper))) {
-    return fail(Error::not_found("unknown site '" + code + "'"));
-  }
-  return upper;
-}
-
 Result<void> add(AppContext& ctx, const ClosureArgs& a) {
   auto db = CW_TRY(ctx.open_db());
-  const auto site = CW_TRY(known_site(*db, a.site));
   const auto day = *optional_date(a.date);
-  const Instant now = ctx.clock->now();
-  const char* user = std::getenv("USER");
-  st::Closure c{site,     day,      a.partial ? st::ClosureKind::partial : st::ClosureKind::closed,
-                a.reason, "manual", user ? user : "",
-                now};
-  auto tx = CW_TRY(db->begin_immediate());
-  CW_TRY(st::ClosureRepo(*db).put(c));
-  if (a.partial) CW_TRY(st::reopen_site_day(*db, site, day, now));  // closed → partial
-  const auto n = CW_TRY(st::close_site_day(*db, site, day, c.kind, now));
-  CW_TRY(tx.commit());
-  std::printf("%s %s on %s: %lld hearing%s cancelled\n", site.c_str(),
+  const auto done = CW_TRY(app::add_closure(
+      *db, *ctx.clock, app::Actor::coordinator(cli_actor()), a.site, day,
+      a.partial ? app::ClosureScope::detained_only_open : app::ClosureScope::whole_day, a.reason));
+  std::printf("%s %s on %s: %lld hearing%s cancelled, %d session%s cancelled\n", done.site.c_str(),
               a.partial ? "open to detained cases only" : "closed", format_date(day).c_str(),
-              static_cast<long long>(n), n == 1 ? "" : "s");
+              static_cast<long long>(done.hearings), done.hearings == 1 ? "" : "s",
+              done.sessions.cancelled, done.sessions.cancelled == 1 ? "" : "s");
   return {};
 }
 
 Result<void> remove(AppContext& ctx, const ClosureArgs& a) {
   auto db = CW_TRY(ctx.open_db());
-  const auto site = CW_TRY(known_site(*db, a.site));
   const auto day = *optional_date(a.date);
-  auto tx = CW_TRY(db->begin_immediate());
-  if (CW_TRY(st::ClosureRepo(*db).remove(site, day, "manual")) == 0) {
-    return fail(Error::not_found("no manual closure of " + site + " on " + format_date(day)));
-  }
-  const auto n = CW_TRY(st::reopen_site_day(*db, site, day, ctx.clock->now()));
-  CW_TRY(tx.commit());
-  std::printf("%s on %s: closure removed, %lld hearing%s restored\n", site.c_str(),
-              format_date(day).c_str(), static_cast<long long>(n), n == 1 ? "" : "s");
+  const auto done =
+      CW_TRY(app::lift_closure(*db, *ctx.clock, app::Actor::coordinator(cli_actor()), a.site, day));
+  std::printf("%s on %s: closure removed, %lld hearing%s restored\n", done.site.c_str(),
+              format_date(day).c_str(), static_cast<long long>(done.hearings),
+              done.hearings == 1 ? "" : "s");
   return {};
 }
 

@@ -31,13 +31,6 @@ struct FeedUrlArgs {
   bool rotate = false;
 };
 
-std::string base_url(const Config& c) {
-  if (!c.server.public_url.empty()) return c.server.public_url;
-  const auto& a = c.server.listen_address;
-  const bool v6 = a.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + a + "]" : a) + ":" + std::to_string(c.server.listen_port);
-}
-
 std::string webcal(const std::string& url) { return "webcal://" + url.substr(url.find("://") + 3); }
 
 Result<store::TokenSecret> load_secret(const AppContext& ctx) {
@@ -79,7 +72,7 @@ Result<void> feed_url(AppContext& ctx, const FeedUrlArgs& args) {
         CW_TRY(tokens.issue(secret, store::TokenPurpose::feed_open, "", rotation, now));
     path = "/feeds/open/" + token + ".ics";
   }
-  const std::string url = base_url(ctx.config) + path;
+  const std::string url = public_base_url(ctx.config) + path;
   std::printf("%s\n%s\n", url.c_str(), webcal(url).c_str());
   return {};
 }
@@ -102,7 +95,7 @@ Result<void> volunteer_url(AppContext& ctx, const VolunteerUrlArgs& args) {
                           args.rotate ? store::Rotation::rotate : store::Rotation::keep, now));
   CW_TRY(tokens.issue(secret, store::TokenPurpose::feed_volunteer, subject, store::Rotation::keep,
                       now));
-  std::printf("%s/v/%s\n", base_url(ctx.config).c_str(), token.c_str());
+  std::printf("%s/v/%s\n", public_base_url(ctx.config).c_str(), token.c_str());
   return {};
 }
 

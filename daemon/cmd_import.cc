@@ -1,8 +1,7 @@
 // courtwatch import csv FILE [--json]
+#include "app/imports.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
-#include "daemon/job_sources.h"
-#include "scrapers/csv/hearings_csv.h"
 
 namespace cw::daemon {
 
@@ -23,11 +22,9 @@ void register_import(CLI::App& app, AppContext& ctx) {
   csv->add_flag("--json", args->json, "Print the import run record as JSON");
   set_action(csv, ctx, [&ctx, args]() -> Result<void> {
     auto db = CW_TRY(ctx.open_db());
-    scrapers::HearingsCsvOptions opts;
-    opts.column_aliases = ctx.config.csv_column_aliases;
-    const auto run = CW_TRY(scrapers::import_hearings_csv(*db, args->file, *ctx.clock, opts));
-    CW_TRY(reapply_closures_after_import(*db, *ctx.clock));
-    print_import_run(run, args->json);
+    const auto done = CW_TRY(
+        app::import_hearings_csv(*db, *ctx.clock, args->file, ctx.config.csv_column_aliases));
+    print_import_run(done.run, args->json);
     return {};
   });
 }

@@ -5,11 +5,11 @@
 // record goes to stdout. Exit 0 when the run completed, even with rejected
 // rows; 1 with one message when the whole run failed (unreadable directory,
 // missing tbl_schedule.csv, a bad --as-of or --sites).
+#include "app/imports.h"
 #include "core/progress.h"
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
-#include "daemon/job_sources.h"
 #include "scrapers/eoir/eoir.h"
 
 namespace cw::daemon {
@@ -46,9 +46,10 @@ void register_import_eoir(CLI::App& app, AppContext& ctx) {
     }
     auto db = CW_TRY(ctx.open_db());
     Progress progress(stderr, Progress::detect(stderr));
-    const auto run = CW_TRY(scrapers::import_eoir(*db, opts, *ctx.clock, &progress));
-    CW_TRY(reapply_closures_after_import(*db, *ctx.clock));
-    print_import_run(run, args->json);
+    const auto done = CW_TRY(app::import_source(
+        *db, *ctx.clock, app::SourceKind::eoir,
+        app::always_runs([&] { return scrapers::import_eoir(*db, opts, *ctx.clock, &progress); })));
+    print_import_run(done->run, args->json);
     return {};
   });
 }

@@ -1,16 +1,16 @@
 // courtwatch match [--from DATE] [--to DATE] [--dry-run] [--json] [--export-lp FILE]
 //
-// Runs daemon/planning.h's plan_sessions() over the horizon (unless
-// --dry-run it stores the plan as proposals) and prints the plan. The
-// printed objective is the model value of the whole printed plan, fixed
-// assignments included; --export-lp writes the same model for an
-// independent solver.
+// Parse, call app/plan.h (preview_plan with --dry-run, which only reads;
+// apply_plan otherwise, which stores the proposals), print. The printed
+// objective is the model value of the whole printed plan, fixed assignments
+// included; --export-lp writes the same model for an independent solver.
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "app/plan.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
-#include "daemon/planning.h"
 
 namespace cw::daemon {
 namespace {
@@ -20,71 +20,67 @@ struct MatchArgs {
   bool dry_run = false, json = false;
 };
 
-nlohmann::json plan_json(const Loaded& l, const scheduler::Plan& plan,
-                         const std::vector<scheduler::Unfilled>& unfilled) {
-  nlohmann::json assigned = nlohmann::json::array(), open = nlohmann::json::array();
-  for (const auto& a : plan.assignments) {
-    const auto& s = l.in.sessions[static_cast<std::size_t>(a.session)].key;
-    const auto state =
-        a.fixed ? l.fixed_state.at({a.volunteer, a.session}) : AssignmentState::proposed;
-    assigned.push_back(
-        {{"volunteer", l.in.volunteers[static_cast<std::size_t>(a.volunteer)].handle},
-         {"site", s.site},
-         {"location", s.location},
-         {"judge", s.judge},
-         {"date", format_date(s.date)},
-         {"half", to_string(s.half)},
-         {"state", to_string(state)}});
-  }
-  for (const auto& u : unfilled) {
-    const auto& s = l.in.sessions[static_cast<std::size_t>(u.session)].key;
-    open.push_back({{"site", s.site},
-                    {"location", s.location},
-                    {"judge", s.judge},
-                    {"date", format_date(s.date)},
-                    {"half", to_string(s.half)},
-                    {"seats", u.seats},
-                    {"reason", u.reason}});
-  }
-  return {{"objective", plan.objective}, {"assignments", assigned}, {"unfilled", open}};
+nlohmann::json key_json(const SessionKey& k) {
+  return {{"site", k.site},
+          {"location", k.location},
+          {"judge", k.judge},
+          {"date", format_date(k.date)},
+          {"half", to_string(k.half)}};
 }
 
-void print_text(const Loaded& l, const scheduler::Plan& plan,
-                const std::vector<scheduler::Unfilled>& unfilled, bool stored,
-                const store::ProposalCounts& counts) {
-  int seats = 0, fixed = 0;
-  for (const auto& u : unfilled) seats += u.seats;
-  for (const auto& a : plan.assignments) fixed += a.fixed;
-  std::printf("objective %lld%s: %zu sessions, %zu assignments (%d fixed), %d empty seats\n",
-              static_cast<long long>(plan.objective),
-              plan.bound == plan.objective
-                  ? " (optimal)"
-                  : (" (bound " + std::to_string(plan.bound) + ")").c_str(),
-              l.in.sessions.size(), plan.assignments.size(), fixed, seats);
-  if (stored) {
-    std::printf("proposals: %d new, %d kept, %d withdrawn\n", counts.added, counts.kept,
-                counts.withdrawn);
-  } else {
-    std::printf("dry run: nothing stored\n");
+nlohmann::json plan_json(const app::PlanDiff& d) {
+  nlohmann::json assigned = nlohmann::json::array(), open = nlohmann::json::array();
+  for (const auto& a : d.assignments) {
+    auto j = key_json(a.key);
+    j["volunteer"] = a.handle;
+    j["state"] = to_string(a.state);
+    assigned.push_back(std::move(j));
   }
-  for (const auto& u : unfilled) {
-    const auto& s = l.in.sessions[static_cast<std::size_t>(u.session)].key;
-    std::printf("  unfilled %s %s %-8s %-20s %-24s %d seat%s: %s\n", format_date(s.date).c_str(),
-                std::string(to_string(s.half)).c_str(), s.site.c_str(), s.location.c_str(),
-                s.judge.c_str(), u.seats, u.seats == 1 ? "" : "s", u.reason.c_str());
+  for (const auto& u : d.unfilled) {
+    auto j = key_json(u.key);
+    j["seats"] = u.seats;
+    j["reason"] = u.reason;
+    open.push_back(std::move(j));
+  }
+  return {{"objective", d.objective}, {"assignments", assigned}, {"unfilled", open}};
+}
+
+void print_text(const app::PlanDiff& d, bool stored) {
+  int seats = 0, fixed = 0;
+  for (const auto& u : d.unfilled) seats += u.seats;
+  for (const auto& a : d.assignments) fixed += a.fixed;
+  std::printf(
+      "objective %lld%s: %d sessions, %zu assignments (%d fixed), %d empty seats\n",
+      static_cast<long long>(d.objective),
+      d.bound == d.objective ? " (optimal)" : (" (bound " + std::to_string(d.bound) + ")").c_str(),
+      d.sessions, d.assignments.size(), fixed, seats);
+  std::printf("%s: %zu new, %d kept, %zu withdrawn\n", stored ? "proposals" : "dry run",
+              d.added.size(), d.kept, d.removed.size());
+  if (!stored) std::printf("dry run: nothing stored\n");
+  for (const auto& u : d.unfilled) {
+    std::printf("  unfilled %s %s %-8s %-20s %-24s %d seat%s: %s\n",
+                format_date(u.key.date).c_str(), std::string(to_string(u.key.half)).c_str(),
+                u.key.site.c_str(), u.key.location.c_str(), u.key.judge.c_str(), u.seats,
+                u.seats == 1 ? "" : "s", u.reason.c_str());
   }
 }
 
 Result<void> run_match(AppContext& ctx, const MatchArgs& args) {
   auto db = CW_TRY(ctx.open_db());
-  const Instant now = ctx.clock->now();
-  const SessionScope scope = session_scope(args.from, args.to, "", now);
-  const auto r = CW_TRY(plan_sessions(
-      *db, scope, now, args.dry_run ? PlanMode::dry_run : PlanMode::store, args.export_lp));
+  const DateSpan span = date_span(args.from, args.to, ctx.clock->now());
+  const app::PlanRequest req{span.from, span.to, !args.export_lp.empty()};
+  const auto d = args.dry_run
+                     ? CW_TRY(app::preview_plan(*db, req))
+                     : CW_TRY(app::apply_plan(*db, *ctx.clock, app::Actor::system("matcher"), req));
+  if (!args.export_lp.empty()) {
+    std::ofstream out(args.export_lp);
+    out << d.lp;
+    if (!out.flush()) return fail(Error::io("cannot write LP file '" + args.export_lp + "'"));
+  }
   if (args.json) {
-    std::printf("%s\n", plan_json(r.loaded, r.plan, r.unfilled).dump(2).c_str());
+    std::printf("%s\n", plan_json(d).dump(2).c_str());
   } else {
-    print_text(r.loaded, r.plan, r.unfilled, !args.dry_run, r.counts);
+    print_text(d, !args.dry_run);
   }
   return {};
 }

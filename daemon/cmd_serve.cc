@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/imports.h"
 #include "core/log.h"
 #include "daemon/backup.h"
 #include "daemon/commands.h"
@@ -20,6 +21,7 @@
 #include "daemon/job_sources.h"
 #include "daemon/jobs.h"
 #include "daemon/maintenance.h"
+#include "daemon/notifier.h"
 #include "daemon/reload.h"
 #include "feeds/ical_zones.h"
 #include "web/server.h"
@@ -84,6 +86,12 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   if (!lock) return fail(Error::conflict(db_path + ": a restore is in progress; try again"));
   {
     auto db = CW_TRY(opened.open_db());
+    const auto recovered =
+        CW_TRY(app::recover_on_start(*db, *ctx.clock, ctx.config.import_horizon_days));
+    if (recovered.runs_interrupted > 0) {
+      log::warning(std::to_string(recovered.runs_interrupted) +
+                   " import run(s) left running by a crash are now marked interrupted");
+    }
     if (args.demo) {
       CW_TRY(load_demo(*db, resolve_data_path(ctx.config.demo_dir, "demo"), *ctx.clock));
     }
@@ -110,6 +118,14 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   MaintenanceRunner maintenance(db_path, *ctx.clock);
   web::WebServer server(server_options(ctx.config), db_path, *ctx.clock);
   const int port = CW_TRY(server.bind());
+  // Outbox planning and delivery: its own threads, started before the HTTP
+  // thread so a failure here returns before anything needs stopping.
+  const std::string public_url =
+      ctx.config.server.public_url.empty()
+          ? "http://" + host_for_url(ctx.config.server.listen_address) + ":" + std::to_string(port)
+          : ctx.config.server.public_url;
+  auto notifier = make_notifier(ctx.config, db_path, public_url, *ctx.clock);
+  CW_TRY(notifier->start());
   std::thread http([&server] { server.run(); });
   // A stop() before the accept loop has started would be lost and the join
   // below would hang; READY=1 also means "accepting".
@@ -159,6 +175,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   }
   server.stop();
   http.join();
+  notifier->stop();  // finishes the messages in hand
   if (jobs.busy()) log::info("waiting for the running import to finish");
   while (!jobs.drain_for(std::chrono::seconds(1))) {
     if (watchdog.count() > 0) sd_notify(0, "WATCHDOG=1");

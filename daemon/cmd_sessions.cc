@@ -1,14 +1,14 @@
 // courtwatch sessions [--from DATE] [--to DATE] [--site CODE] [--json]
 //
-// Brings the stored sessions of the scope up to date with the hearings (see
-// session_sync.h), then lists them with their coverage.
+// Lists the stored sessions of the range with their coverage. Reads only:
+// imports and closures keep the sessions current (app/imports.h).
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
-#include "daemon/session_sync.h"
 #include "store/session_repos.h"
 
 namespace cw::daemon {
@@ -53,8 +53,7 @@ std::string flags(const Session& s) {
 
 void register_sessions(CLI::App& app, AppContext& ctx) {
   auto args = std::make_shared<SessionsArgs>();
-  auto* cmd = app.add_subcommand(
-      "sessions", "Group hearings into watch sessions and list them with their coverage");
+  auto* cmd = app.add_subcommand("sessions", "List the watch sessions with their coverage");
   cmd->add_option("--from", args->from, "First date (YYYY-MM-DD; default today)")
       ->check(iso_date_validator());
   cmd->add_option("--to", args->to, "Last date, inclusive (YYYY-MM-DD; default from + 13 days)")
@@ -64,19 +63,16 @@ void register_sessions(CLI::App& app, AppContext& ctx) {
   set_action(cmd, ctx, [&ctx, args]() -> Result<void> {
     auto db = CW_TRY(ctx.open_db());
     const Instant now = ctx.clock->now();
-    const SessionScope scope = session_scope(args->from, args->to, args->site, now);
-    const SyncCounts sync = CW_TRY(sync_sessions(*db, scope, now));
+    const DateSpan span = date_span(args->from, args->to, now);
     store::SessionFilter f;
-    f.from = scope.from;
-    f.to = scope.to;
-    f.site = scope.site;
+    f.from = span.from;
+    f.to = span.to;
+    if (!args->site.empty()) f.site = upper_ascii(args->site);
+    auto snapshot = CW_TRY(db->begin_deferred());  // sessions and assignments from one state
     const auto sessions = CW_TRY(store::SessionRepo(*db).list(f));
     std::map<Id, int> assigned;
-    for (const auto& a : CW_TRY(store::AssignmentRepo(*db).list(scope.from, scope.to))) {
-      if (a.state == AssignmentState::proposed || a.state == AssignmentState::invited ||
-          a.state == AssignmentState::confirmed) {
-        ++assigned[a.session];
-      }
+    for (const auto& a : CW_TRY(store::AssignmentRepo(*db).list(span.from, span.to))) {
+      if (is_live(a.state)) ++assigned[a.session];
     }
     if (args->json) {
       nlohmann::json out = nlohmann::json::array();
@@ -84,9 +80,6 @@ void register_sessions(CLI::App& app, AppContext& ctx) {
       std::printf("%s\n", out.dump(2).c_str());
       return {};
     }
-    std::fprintf(stderr, "sessions %s..%s: %d new, %d updated, %d cancelled, %d restored\n",
-                 format_date(scope.from).c_str(), format_date(scope.to).c_str(), sync.added,
-                 sync.updated, sync.cancelled, sync.restored);
     for (const auto& s : sessions) {
       std::printf("%s %s %s-%s  %-8s %-20s %-24s %3d hearings  %-3s  %d/%d%s\n",
                   format_date(s.key.date).c_str(), std::string(to_string(s.key.half)).c_str(),

@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/imports.h"
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
@@ -47,8 +48,11 @@ void register_volunteers(CLI::App& app, AppContext& ctx) {
   imp->add_flag("--json", args->import_json, "Print the import run record as JSON");
   set_action(imp, ctx, [&ctx, args]() -> Result<void> {
     auto db = CW_TRY(ctx.open_db());
-    const auto run = CW_TRY(scrapers::import_volunteers_csv(*db, args->file, *ctx.clock));
-    print_import_run(run, args->import_json);
+    const auto done = CW_TRY(
+        app::import_source(*db, *ctx.clock, app::SourceKind::volunteers, app::always_runs([&] {
+          return scrapers::import_volunteers_csv(*db, args->file, *ctx.clock);
+        })));
+    print_import_run(done->run, args->import_json);
     return {};
   });
 

@@ -21,7 +21,9 @@ void register_volunteer_url(CLI::App& app, AppContext& ctx);  // cmd_feed_url.cc
 void register_import_ics(CLI::App& app, AppContext& ctx);     // cmd_import_ics.cc (import ics)
 void register_import_status(CLI::App& app, AppContext& ctx);  // cmd_import_status.cc
 void register_closure(CLI::App& app, AppContext& ctx);        // cmd_closure.cc
+void register_assign(CLI::App& app, AppContext& ctx);         // cmd_assign.cc (assign, unassign)
 void register_user(CLI::App& app, AppContext& ctx);           // cmd_user.cc
 void register_api_token(CLI::App& app, AppContext& ctx);      // cmd_api_token.cc
+void register_outbox(CLI::App& app, AppContext& ctx);         // cmd_outbox.cc
 
 }  // namespace cw::daemon

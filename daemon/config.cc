@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "daemon/config_notify.h"
 #include "daemon/config_sources_toml.h"
 
 #ifndef COURTWATCH_DATADIR
@@ -253,8 +254,18 @@ Result<Config> parse_config(std::string_view text, const std::string& name) {
     CW_TRY(rr.integer("days", c.maintenance.retention_days, 1, 3650));
     CW_TRY(rr.reject_unknown());
   }
+  if (const auto* n = r.node("notify")) CW_TRY(read_notify(name, *n, c.notify));
+  if (const auto* n = r.node("smtp")) CW_TRY(read_smtp(name, *n, c.notify.smtp));
+  if (const auto* n = r.node("webhook")) CW_TRY(read_webhook(name, *n, c.notify.webhook));
   CW_TRY(r.reject_unknown());
   return c;
+}
+
+std::string public_base_url(const Config& c) {
+  if (!c.server.public_url.empty()) return c.server.public_url;
+  const auto& a = c.server.listen_address;
+  const bool v6 = a.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + a + "]" : a) + ":" + std::to_string(c.server.listen_port);
 }
 
 Result<Config> load_config(const std::string& path) {

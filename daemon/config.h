@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "daemon/config_sources.h"
+#include "notify/notify_config.h"
 
 namespace cw::daemon {
 
@@ -52,7 +53,12 @@ struct Config {
   std::vector<SourceConfig> sources;                      // [[sources]]: scheduled imports
   FetchConfig fetch;                                      // [fetch]
   MaintenanceConfig maintenance;                          // [backup], [retention]
+  notify::NotifyConfig notify;  // [notify], [[notify.coordinators]], [smtp], [webhook]
 };
+
+// The URL people reach courtwatch at: server.public_url, else
+// http://<listen address>:<port>.
+std::string public_base_url(const Config& c);
 
 // Reads and validates a TOML file. An empty path means built-in defaults.
 Result<Config> load_config(const std::string& path);

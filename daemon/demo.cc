@@ -7,10 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/imports.h"
+#include "app/plan.h"
 #include "core/log.h"
-#include "daemon/planning.h"
-#include "scrapers/csv/hearings_csv.h"
-#include "scrapers/csv/volunteers_csv.h"
 
 namespace cw::daemon {
 namespace {
@@ -81,21 +80,21 @@ Result<void> load_demo(store::Database& db, const std::string& dir, const Clock&
       CW_TRY(expand_to_temp(dir + "/hearings.csv.in", today, "demo-hearings.csv"));
   const auto volunteers =
       CW_TRY(expand_to_temp(dir + "/volunteers.csv.in", today, "demo-volunteers.csv"));
-  const auto h = CW_TRY(scrapers::import_hearings_csv(db, hearings, clock));
-  const auto v = CW_TRY(scrapers::import_volunteers_csv(db, volunteers, clock));
+  const auto h = CW_TRY(app::import_hearings_csv(db, clock, hearings)).run;
+  const auto v = CW_TRY(app::import_volunteers_csv(db, clock, volunteers)).run;
   std::error_code ec;
   std::filesystem::remove_all(std::filesystem::path(hearings).parent_path(), ec);
   if (h.rejected_total() || v.rejected_total()) {
     return fail(Error::internal("the bundled demo data has rejected rows; this is a bug"));
   }
-  // Group the hearings into sessions and staff them, as the daemon's jobs
-  // would after an import, so the demo shows coverage from the start.
-  const Instant now = clock.now();
-  const auto plan = CW_TRY(plan_sessions(db, session_scope("", "", "", now), now, PlanMode::store));
+  // Staff the sessions the import made, as the daemon's jobs would after an
+  // import, so the demo shows coverage from the start.
+  const LocalDate utc_today{date::floor<date::days>(clock.now()).time_since_epoch()};
+  const auto plan = CW_TRY(app::apply_plan(db, clock, app::Actor::system("matcher"),
+                                           {utc_today, utc_today + date::days{13}, false}));
   log::info("demo data loaded: " + std::to_string(h.added) + " hearings, " +
-            std::to_string(v.added) + " volunteers, " +
-            std::to_string(plan.loaded.in.sessions.size()) + " sessions, " +
-            std::to_string(plan.counts.added) + " proposed assignments");
+            std::to_string(v.added) + " volunteers, " + std::to_string(plan.sessions) +
+            " sessions, " + std::to_string(plan.added.size()) + " proposed assignments");
   return {};
 }
 

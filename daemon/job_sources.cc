@@ -4,13 +4,15 @@
 #include <filesystem>
 #include <vector>
 
+#include "app/imports.h"
 #include "scrapers/csv/hearings_csv.h"
+#include "scrapers/csv/volunteers_csv.h"
 #include "scrapers/eoir/eoir.h"
 #include "scrapers/fetch/fetch_state.h"
 #include "scrapers/fetch/fetched_import.h"
 #include "scrapers/ics/ics_import.h"
-#include "scrapers/status/closures.h"
 #include "scrapers/status/status_import.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::daemon {
@@ -55,34 +57,50 @@ scrapers::IcsImportOptions ics_options(const SourceConfig& s, const Config& c,
 }
 
 // Imports a body fetched from src.url.
-Result<ImportRun> import_body(store::Database& db, const SourceConfig& s, const Config& c,
-                              const Clock& clock, const SourceOptions& o, bool named,
-                              std::string_view body) {
-  if (s.kind == "ics")
-    return scrapers::import_ics_text(db, body, ics_options(s, c, o, named), clock);
-  return scrapers::import_status_text(db, body, {s.url, o.as_of}, clock);
+Result<ImportRun> import_body(store::Database& db, app::SourceKind kind, const SourceConfig& s,
+                              const Config& c, const Clock& clock, const SourceOptions& o,
+                              bool named, std::string_view body) {
+  switch (kind) {
+    case app::SourceKind::ics:
+      return scrapers::import_ics_text(db, body, ics_options(s, c, o, named), clock);
+    case app::SourceKind::status:
+      return scrapers::import_status_text(db, body, {s.url, o.as_of}, clock);
+    default:
+      return fail(Error::invalid("source '" + s.name + "': a " + std::string(to_string(kind)) +
+                                 " source is read from a file, not a URL"));
+  }
 }
 
-Result<ImportRun> import_local(store::Database& db, const SourceConfig& s, const Config& c,
-                               const Clock& clock, const SourceOptions& o, bool named) {
-  if (s.kind == "ics") return scrapers::import_ics_file(db, ics_options(s, c, o, named), clock);
-  if (s.kind == "status") return scrapers::import_status_file(db, {s.path, o.as_of}, clock);
-  if (s.kind == "csv") {
-    scrapers::HearingsCsvOptions opts;
-    opts.column_aliases = c.csv_column_aliases;
-    return scrapers::import_hearings_csv(db, s.path, clock, opts);
+Result<ImportRun> import_local(store::Database& db, app::SourceKind kind, const SourceConfig& s,
+                               const Config& c, const Clock& clock, const SourceOptions& o,
+                               bool named) {
+  switch (kind) {
+    case app::SourceKind::ics:
+      return scrapers::import_ics_file(db, ics_options(s, c, o, named), clock);
+    case app::SourceKind::status:
+      return scrapers::import_status_file(db, {s.path, o.as_of}, clock);
+    case app::SourceKind::csv: {
+      scrapers::HearingsCsvOptions opts;
+      opts.column_aliases = c.csv_column_aliases;
+      return scrapers::import_hearings_csv(db, s.path, clock, opts);
+    }
+    case app::SourceKind::eoir: {
+      scrapers::EoirOptions opts;
+      opts.dir = s.path;
+      opts.as_of = o.as_of;
+      opts.horizon_days = o.horizon_days.value_or(c.import_horizon_days);
+      return scrapers::import_eoir(db, opts, clock);
+    }
+    case app::SourceKind::volunteers:
+      return scrapers::import_volunteers_csv(db, s.path, clock);
   }
-  scrapers::EoirOptions opts;
-  opts.dir = s.path;
-  opts.as_of = o.as_of;
-  opts.horizon_days = o.horizon_days.value_or(c.import_horizon_days);
-  return scrapers::import_eoir(db, opts, clock);
+  return fail(Error::internal("unhandled source kind"));
 }
 
 // A one-off fetch without validators (the CLI): always imported.
-Result<ImportRun> fetch_and_import(store::Database& db, const SourceConfig& s, const Config& c,
-                                   scrapers::HttpFetcher& fetcher, const Clock& clock,
-                                   const SourceOptions& o) {
+Result<ImportRun> fetch_and_import(store::Database& db, app::SourceKind kind, const SourceConfig& s,
+                                   const Config& c, scrapers::HttpFetcher& fetcher,
+                                   const Clock& clock, const SourceOptions& o) {
   auto res = fetcher.get({s.url, "", ""});
   if (res && res->status != 200) {
     res = fail(Error::io(s.url + ": HTTP " + std::to_string(res->status)));
@@ -91,15 +109,10 @@ Result<ImportRun> fetch_and_import(store::Database& db, const SourceConfig& s, c
     ImportRun run;
     run.source = s.kind;
     run.input = s.url;
-    run.started = run.finished = clock.now();
-    store::ImportRunRepo runs(db);
-    CW_TRY(runs.start(run));
-    run.state = "failed";
-    run.error = res.error().message;
-    CW_TRY(runs.finish(run));
+    CW_TRY(store::record_failed_run(db, clock, std::move(run), res.error().message));
     return fail(std::move(res).error());
   }
-  return import_body(db, s, c, clock, o, false, res->body);
+  return import_body(db, kind, s, c, clock, o, false, res->body);
 }
 
 }  // namespace
@@ -128,36 +141,40 @@ SourceConfig adhoc_source(std::string kind, const std::string& input) {
   return s;
 }
 
-Result<std::optional<ImportRun>> run_source(store::Database& db, const SourceConfig& s,
-                                            const Config& c, scrapers::HttpFetcher& fetcher,
-                                            const Clock& clock, const SourceOptions& o) {
+namespace {
+
+// One source once, without the session refresh (import_source() adds it).
+Result<std::optional<ImportRun>> import_once(store::Database& db, app::SourceKind kind,
+                                             const SourceConfig& s, const Config& c,
+                                             scrapers::HttpFetcher& fetcher, const Clock& clock,
+                                             const SourceOptions& o) {
   const bool scheduled = o.change == Change::skip_unchanged;
   std::optional<ImportRun> run;
   if (!s.url.empty()) {
-    if (!scheduled) {
-      run = CW_TRY(fetch_and_import(db, s, c, fetcher, clock, o));
-    } else {
-      run = CW_TRY(scrapers::import_fetched(
-          db, fetcher, clock, {s.name, s.kind, s.url},
-          [&](std::string_view body) { return import_body(db, s, c, clock, o, true, body); }));
-    }
-  } else {
-    store::ImportRunRepo runs(db);
-    const auto fp = local_fingerprint(s.path);
-    if (scheduled && CW_TRY(runs.last_fingerprint(s.kind, s.path)) == fp) return run;
-    run = CW_TRY(import_local(db, s, c, clock, o, scheduled));
-    CW_TRY(runs.set_fingerprint(run->id, fp));
+    if (!scheduled)
+      return std::optional(CW_TRY(fetch_and_import(db, kind, s, c, fetcher, clock, o)));
+    return scrapers::import_fetched(
+        db, fetcher, clock, {s.name, s.kind, s.url},
+        [&](std::string_view body) { return import_body(db, kind, s, c, clock, o, true, body); });
   }
-  if (run && (s.kind == "csv" || s.kind == "eoir"))
-    CW_TRY(reapply_closures_after_import(db, clock));
+  store::ImportRunRepo runs(db);
+  const auto fp = local_fingerprint(s.path);
+  if (scheduled && CW_TRY(runs.last_fingerprint(s.kind, s.path)) == fp) return run;
+  run = CW_TRY(import_local(db, kind, s, c, clock, o, scheduled));
+  CW_TRY(runs.set_fingerprint(run->id, fp));
   return run;
 }
 
-Result<void> reapply_closures_after_import(store::Database& db, const Clock& clock) {
-  const auto yesterday = date::floor<date::days>(clock.now()) - date::days{1};
-  CW_TRY(
-      scrapers::status::reapply_closures(db, LocalDate{yesterday.time_since_epoch()}, clock.now()));
-  return {};
+}  // namespace
+
+Result<std::optional<ImportRun>> run_source(store::Database& db, const SourceConfig& s,
+                                            const Config& c, scrapers::HttpFetcher& fetcher,
+                                            const Clock& clock, const SourceOptions& o) {
+  const auto kind = CW_TRY(app::parse_source_kind(s.kind));
+  auto outcome = CW_TRY(app::import_source(
+      db, clock, kind, [&] { return import_once(db, kind, s, c, fetcher, clock, o); }));
+  if (!outcome) return std::optional<ImportRun>{};
+  return std::optional<ImportRun>(std::move(outcome->run));
 }
 
 }  // namespace cw::daemon

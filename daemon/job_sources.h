@@ -9,9 +9,9 @@
 // content hash (fetch_state), a local file or directory by its names, sizes
 // and modification times (the run's fingerprint). Change::always (the CLI)
 // imports regardless. A failed fetch is recorded as a failed run and leaves
-// the data alone. After a csv or eoir run, closures are re-applied (those
-// importers may restore a hearing a closure had cancelled). Not thread-safe:
-// the caller's Database.
+// the data alone. Every run goes through app::import_source() (app/
+// imports.h), which re-applies closures and refreshes the sessions of what
+// the run changed. Not thread-safe: the caller's Database.
 #pragma once
 
 #include <optional>
@@ -36,11 +36,6 @@ struct SourceOptions {
 Result<std::optional<ImportRun>> run_source(store::Database& db, const SourceConfig& src,
                                             const Config& config, scrapers::HttpFetcher& fetcher,
                                             const Clock& clock, const SourceOptions& opts = {});
-
-// Closures outrank imports: after a csv or eoir import (which can bring back
-// a hearing a closure had cancelled), cancel again every hearing on a closed
-// site-day from yesterday on.
-Result<void> reapply_closures_after_import(store::Database& db, const Clock& clock);
 
 scrapers::FetchLimits fetch_limits(const FetchConfig& c);
 // A one-off source for the CLI: a URL as given, a file path made absolute (so

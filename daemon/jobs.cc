@@ -1,8 +1,9 @@
 #include "daemon/jobs.h"
 
+#include "app/plan.h"
 #include "core/log.h"
 #include "daemon/job_sources.h"
-#include "daemon/planning.h"
+#include "notify/plan_source.h"
 #include "store/db.h"
 
 namespace cw::daemon {
@@ -18,20 +19,35 @@ std::string summary(const ImportRun& run) {
 }
 
 bool changed(const ImportRun& run) {
-  return run.state == "ok" && (run.added > 0 || run.updated > 0 || run.cancelled > 0);
+  return run.state == RunState::ok && (run.added > 0 || run.updated > 0 || run.cancelled > 0);
 }
 
 // The matcher after imports (DESIGN.md §9): sessions of the next two weeks
 // brought up to date and proposals stored. A failure is logged; the import
 // stands.
-void replan(store::Database& db, Instant now) {
-  const auto plan = plan_sessions(db, session_scope("", "", "", now), now, PlanMode::store);
+void replan(store::Database& db, const Clock& clock) {
+  const LocalDate today{date::floor<date::days>(clock.now()).time_since_epoch()};
+  const auto plan = app::apply_plan(db, clock, app::Actor::system("matcher"),
+                                    {today, today + date::days{13}, false});
   if (!plan) {
     log::error("matching after import failed: " + plan.error().message);
     return;
   }
   log::info("matched after import: " + std::to_string(plan->unfilled.size()) +
             " seats unfilled in the next two weeks");
+}
+
+// Messages the import's changes call for (moved or cancelled sessions, site
+// closures) are planned at once rather than at the delivery worker's next
+// periodic pass.
+void plan_messages_after(store::Database& db, const Config& config, Instant now) {
+  const auto counts = notify::plan_outbox(db, config.notify, now);
+  if (!counts) {
+    log::error("planning messages after import failed: " + counts.error().message);
+  } else if (counts->added > 0 || counts->dropped > 0) {
+    log::info("messages after import: " + std::to_string(counts->added) + " planned, " +
+              std::to_string(counts->dropped) + " dropped");
+  }
 }
 
 }  // namespace
@@ -97,8 +113,8 @@ void JobRunner::run(SourceConfig src, Config config) {
       } else if (!*run) {
         out.state = "unchanged";
       } else {
-        out.state = (*run)->state;
-        out.detail = (*run)->state == "ok" ? summary(**run) : (*run)->error;
+        out.state = std::string(to_string((*run)->state));
+        out.detail = (*run)->state == RunState::ok ? summary(**run) : (*run)->error;
         replan_after = changed(**run);
       }
     }
@@ -114,7 +130,8 @@ void JobRunner::run(SourceConfig src, Config config) {
   }
   if (replan_after) {
     try {
-      replan(*db, clock_.now());
+      replan(*db, clock_);
+      plan_messages_after(*db, config, clock_.now());
     } catch (const std::exception& e) {
       log::error(std::string("matching after import failed: internal error: ") + e.what());
     }

@@ -10,7 +10,7 @@
 // which opens its own Database connection and runs daemon/job_sources.h's
 // run_source() with the injected HttpFetcher; at most one import runs at a
 // time. An import that changed hearings is followed, on the same worker, by
-// the matcher for the next two weeks (planning.h, proposals stored). tick() only looks at atomics
+// the matcher for the next two weeks (app/plan.h apply_plan, proposals stored). tick() only looks at atomics
 // and joins a finished thread, so signal handling stays responsive. drain_for() waits (bounded) for
 // the current job: on SIGTERM the loop stops calling tick() and drains, petting the watchdog
 // between waits. [[sources]] changes take effect on SIGHUP (the config is

@@ -36,8 +36,10 @@ int main(int argc, char** argv) {
   register_import_ics(app, ctx);
   register_import_status(app, ctx);
   register_closure(app, ctx);
+  register_assign(app, ctx);
   register_user(app, ctx);
   register_api_token(app, ctx);
+  register_outbox(app, ctx);
 
   try {
     app.parse(argc, argv);

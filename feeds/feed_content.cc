@@ -17,11 +17,9 @@ std::optional<EventStatus> status_in(FeedKind kind, const SessionFacts& f) {
         if (*f.mine == AssignmentState::declined) return std::nullopt;
         return EventStatus::cancelled;
       }
-      if (*f.mine == AssignmentState::confirmed) return EventStatus::confirmed;
-      if (*f.mine == AssignmentState::proposed || *f.mine == AssignmentState::invited) {
-        return EventStatus::tentative;
-      }
-      return std::nullopt;
+      if (!is_live(*f.mine)) return std::nullopt;
+      return *f.mine == AssignmentState::confirmed ? EventStatus::confirmed
+                                                   : EventStatus::tentative;
     case FeedKind::site:
       return cancelled ? EventStatus::cancelled : EventStatus::confirmed;
     case FeedKind::open:

@@ -122,6 +122,15 @@ Result<ComponentPtr> new_event(const FeedSpec& spec, const std::string& host, co
   icalcomponent_add_property(c, icalproperty_new_url(event_url(spec, f).c_str()));
   icalcomponent_add_property(c, icalproperty_new_status(ical_status(e.status)));
   icalcomponent_add_property(c, icalproperty_new_transp(ICAL_TRANSP_OPAQUE));
+  if (spec.method == CalendarMethod::request) {
+    const std::string organizer = "mailto:" + spec.organizer_email;
+    const std::string attendee = "mailto:" + spec.attendee_email;
+    icalcomponent_add_property(c, icalproperty_new_organizer(organizer.c_str()));
+    icalproperty* who = icalproperty_new_attendee(attendee.c_str());
+    icalproperty_add_parameter(who, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+    icalproperty_add_parameter(who, icalparameter_new_rsvp(ICAL_RSVP_FALSE));
+    icalcomponent_add_property(c, who);
+  }
   icalcomponent_add_component(c, new_alarm());
   return ev;
 }
@@ -144,7 +153,9 @@ Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selec
   icalcomponent_add_property(c, icalproperty_new_prodid(kProdId));
   icalcomponent_add_property(c, icalproperty_new_version("2.0"));
   icalcomponent_add_property(c, icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(c, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalcomponent_add_property(c, icalproperty_new_method(
+                                    spec.method == CalendarMethod::request ? ICAL_METHOD_REQUEST
+                                                                           : ICAL_METHOD_PUBLISH));
   icalcomponent_add_property(c, icalproperty_new_name(spec.calendar_name.c_str()));
   add_x(c, "X-WR-CALNAME", spec.calendar_name.c_str());
   icalproperty* refresh = icalproperty_new_refreshinterval(icaldurationtype_from_int(3600));

@@ -22,6 +22,10 @@
 
 namespace cw::feeds {
 
+// PUBLISH for feeds; REQUEST for an e-mailed invitation (iTIP, RFC 5546),
+// which also names the ORGANIZER and the ATTENDEE.
+enum class CalendarMethod { publish, request };
+
 struct FeedSpec {
   FeedKind kind = FeedKind::site;
   std::string calendar_name;        // NAME and X-WR-CALNAME
@@ -29,6 +33,9 @@ struct FeedSpec {
   std::string coordinator_contact;  // "" to leave out
   std::string self_service_url;     // volunteer feeds: {public_url}/v/{token}
   Instant stamp{};                  // DTSTAMP
+  CalendarMethod method = CalendarMethod::publish;
+  std::string organizer_email;  // REQUEST only
+  std::string attendee_email;   // REQUEST only
 };
 
 Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selection);

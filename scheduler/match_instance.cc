@@ -88,14 +88,37 @@ void build_components(const MatchInput& in, Instance& inst) {
     if (inst.trainee[static_cast<std::size_t>(c.volunteer)]) comp.has_trainee_candidates = true;
   }
   for (const auto& p : inst.fixed) component(p.volunteer).fixed.push_back(p);
+  // (volunteer, week, half-day, session) order; the week follows from the
+  // half-day, so one packed integer key sorts them when the numbers fit.
+  const auto [lo, hi] = std::minmax_element(inst.halfday.begin(), inst.halfday.end());
+  const bool packable = !inst.halfday.empty() && nv < (1 << 23) && *hi - *lo < (1 << 20) &&
+                        in.sessions.size() < (std::size_t{1} << 20);
   for (auto& comp : inst.components) {
-    std::sort(comp.candidates.begin(), comp.candidates.end(), [&](int a, int b) {
-      const auto& x = inst.candidates[static_cast<std::size_t>(a)];
-      const auto& y = inst.candidates[static_cast<std::size_t>(b)];
-      const auto sx = static_cast<std::size_t>(x.session), sy = static_cast<std::size_t>(y.session);
-      return std::tie(x.volunteer, inst.week[sx], inst.halfday[sx], x.session) <
-             std::tie(y.volunteer, inst.week[sy], inst.halfday[sy], y.session);
-    });
+    if (!packable) {
+      std::sort(comp.candidates.begin(), comp.candidates.end(), [&](int a, int b) {
+        const auto& x = inst.candidates[static_cast<std::size_t>(a)];
+        const auto& y = inst.candidates[static_cast<std::size_t>(b)];
+        const auto sx = static_cast<std::size_t>(x.session);
+        const auto sy = static_cast<std::size_t>(y.session);
+        return std::tie(x.volunteer, inst.week[sx], inst.halfday[sx], x.session) <
+               std::tie(y.volunteer, inst.week[sy], inst.halfday[sy], y.session);
+      });
+      continue;
+    }
+    // Key: volunteer (23 bits) | half-day offset (20) | session (20); the
+    // candidate index rides along in a second sort field.
+    std::vector<std::pair<std::uint64_t, int>> keyed;
+    keyed.reserve(comp.candidates.size());
+    for (const int c : comp.candidates) {
+      const auto& x = inst.candidates[static_cast<std::size_t>(c)];
+      const auto half =
+          static_cast<std::uint64_t>(inst.halfday[static_cast<std::size_t>(x.session)] - *lo);
+      keyed.emplace_back((static_cast<std::uint64_t>(x.volunteer) << 40) | (half << 20) |
+                             static_cast<std::uint64_t>(x.session),
+                         c);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < keyed.size(); ++i) comp.candidates[i] = keyed[i].second;
   }
 }
 

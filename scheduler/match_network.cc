@@ -64,26 +64,39 @@ SeatMode seat_mode(int need, int nt, int tr) {
   return nt == 1 ? SeatMode::second_any : SeatMode::second_partner;
 }
 
-}  // namespace
+// The network of a component under a spec, and what reading it back needs.
+struct Built {
+  MinCostFlow g;
+  int source = 0, sink = 0;
+  MinCostFlow::Cost big_m = 0;
+  std::vector<SessionNodes> nodes;  // per local session
+  std::vector<int> pair_arc;        // per component candidate, or -1
+  std::vector<int> bonus_arcs;      // arcs carrying big_m
+  std::vector<int> branch_arcs;     // the subset forced by spec.forced
+};
 
-SolveResult solve_component(const Instance& inst, const Component& comp, const SolveSpec& spec) {
+Built build(const Instance& inst, const Component& comp, const SolveSpec& spec) {
   const MatchInput& in = *inst.in;
+  Built built;
+  auto& g = built.g;
+  auto& nodes = built.nodes;
+  auto& bonus_arcs = built.bonus_arcs;
+  auto& branch_arcs = built.branch_arcs;
+  auto& pair_arc = built.pair_arc;
   const FixedState fixed = fixed_state(inst, comp, spec);
   std::unordered_set<int> banned(spec.banned.begin(), spec.banned.end());
   std::unordered_set<int> forced(spec.forced.begin(), spec.forced.end());
 
-  MinCostFlow::Cost big_m = 1 + 13 * static_cast<MinCostFlow::Cost>(comp.candidates.size());
+  MinCostFlow::Cost& big_m = built.big_m;
+  big_m = 1 + 13 * static_cast<MinCostFlow::Cost>(comp.candidates.size());
   for (const int s : comp.sessions)
     big_m += 140 * in.sessions[static_cast<std::size_t>(s)].weight();
 
-  MinCostFlow g;
   g.reserve(static_cast<int>(comp.sessions.size() * 3 + comp.candidates.size() * 2),
             static_cast<int>(comp.sessions.size() * 3 + comp.candidates.size() * 3));
-  const int source = g.add_node(), sink = g.add_node();
-
-  std::vector<SessionNodes> nodes(comp.sessions.size());
-  std::vector<int> bonus_arcs;   // arcs carrying big_m
-  std::vector<int> branch_arcs;  // the subset forced by spec.forced
+  const int source = built.source = g.add_node();
+  const int sink = built.sink = g.add_node();
+  nodes.resize(comp.sessions.size());
   for (std::size_t i = 0; i < comp.sessions.size(); ++i) {
     const int gs = comp.sessions[i];
     const Session& s = in.sessions[static_cast<std::size_t>(gs)];
@@ -122,7 +135,7 @@ SolveResult solve_component(const Instance& inst, const Component& comp, const S
     }
   }
 
-  std::vector<int> pair_arc(comp.candidates.size(), -1);
+  pair_arc.assign(comp.candidates.size(), -1);
   std::vector<std::size_t> usable;
   for (std::size_t i = 0; i < comp.candidates.size();) {
     const int gv = inst.candidates[static_cast<std::size_t>(comp.candidates[i])].volunteer;
@@ -214,12 +227,29 @@ SolveResult solve_component(const Instance& inst, const Component& comp, const S
     }
   }
 
-  const MinCostFlow::Cost cost = g.solve(source, sink);
+  return built;
+}
+
+}  // namespace
+
+ComponentNetwork component_network(const Instance& inst, const Component& comp,
+                                   const SolveSpec& spec) {
+  Built b = build(inst, comp, spec);
+  return {std::move(b.g), b.source, b.sink};
+}
+
+SolveResult solve_component(const Instance& inst, const Component& comp, const SolveSpec& spec) {
+  Built b = build(inst, comp, spec);
+  auto& g = b.g;
+  const MinCostFlow::Cost cost = g.solve(b.source, b.sink);
+  const auto& nodes = b.nodes;
+  const auto& pair_arc = b.pair_arc;
+  const auto big_m = b.big_m;
   SolveResult r;
-  r.phases = g.augmentations();
+  r.arcs = static_cast<int>(g.arcs().size());
   MinCostFlow::Cost bonus_used = 0;
-  for (const int a : bonus_arcs) bonus_used += g.flow(a);
-  for (const int a : branch_arcs) r.forced_unfilled |= g.flow(a) == 0;
+  for (const int a : b.bonus_arcs) bonus_used += g.flow(a);
+  for (const int a : b.branch_arcs) r.forced_unfilled |= g.flow(a) == 0;
   r.value = -cost - big_m * bonus_used;
   for (std::size_t k = 0; k < comp.candidates.size(); ++k) {
     if (pair_arc[k] < 0 || g.flow(pair_arc[k]) == 0) continue;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "scheduler/match_instance.h"
+#include "scheduler/min_cost_flow.h"
 
 namespace cw::scheduler {
 
@@ -29,9 +30,18 @@ struct SolveResult {
   std::int64_t value = 0;
   bool forced_unfilled = false;  // a SolveSpec::forced seat stayed empty
   std::vector<int> alone;        // sessions (global) with a trainee and no non-trainee
-  int phases = 0;                // Dijkstra rounds that pushed flow
+  int arcs = 0;                  // arcs in the network solved
 };
 
 SolveResult solve_component(const Instance& inst, const Component& comp, const SolveSpec& spec);
+
+// The network solve_component() solves for a spec, unsolved, with its source
+// and sink: bench/match hands the same network to LEMON directly.
+struct ComponentNetwork {
+  MinCostFlow flow;
+  int source = 0, sink = 0;
+};
+ComponentNetwork component_network(const Instance& inst, const Component& comp,
+                                   const SolveSpec& spec = {});
 
 }  // namespace cw::scheduler

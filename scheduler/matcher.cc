@@ -47,7 +47,7 @@ std::vector<int> repair(const Instance& inst, const Component& comp, const Solve
   }
   ++stats.flow_solves;
   const SolveResult trainees = solve_component(inst, comp, spec);
-  stats.flow_phases += trainees.phases;
+  stats.flow_arcs += trainees.arcs;
   kept.insert(kept.end(), trainees.chosen.begin(), trainees.chosen.end());
   return kept;
 }
@@ -83,7 +83,7 @@ ComponentPlan branch_and_bound(const Instance& inst, const Component& comp,
     spec.banned = node.banned;
     spec.forced = node.forced;
     const SolveResult r = solve_component(inst, comp, spec);
-    stats.flow_phases += r.phases;
+    stats.flow_arcs += r.arcs;
     if (r.forced_unfilled) continue;
     const std::int64_t bound = fixed_value + r.value;
     if (bound <= best.value) continue;
@@ -125,7 +125,7 @@ ComponentPlan solve(const Instance& inst, const Component& comp, const MatchOpti
   ++stats.flow_solves;
   ComponentPlan plan;
   const SolveResult r = solve_component(inst, comp, SolveSpec{});
-  stats.flow_phases += r.phases;
+  stats.flow_arcs += r.arcs;
   plan.chosen = r.chosen;
   plan.value = plan.bound = value_of(inst, comp, plan.chosen);
   return plan;

@@ -70,7 +70,7 @@ struct MatchStats {
   int components = 0;
   int flow_solves = 0;
   int bb_nodes = 0;
-  std::int64_t flow_phases = 0;  // Dijkstra rounds over all solves
+  std::int64_t flow_arcs = 0;  // arcs over all flow solves (the work done)
   std::int64_t pairs = 0;
 };
 

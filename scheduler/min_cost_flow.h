@@ -1,19 +1,22 @@
-// Min-cost flow by successive shortest paths, for "maximum profit" networks.
+// Min-cost flow for "maximum profit" networks, solved by LEMON's network
+// simplex.
 //
 // MinCostFlow holds a directed network with integer capacities and integer
-// (possibly negative) arc costs, and a single source and sink. solve() pushes
-// flow along cheapest source-sink paths while the cheapest path still has
-// negative cost, so it returns the minimum cost over flows of *any* value —
+// (possibly negative) arc costs, and a single source and sink. solve()
+// returns the minimum cost over flows of *any* value from source to sink —
 // exactly what the matcher needs, because every unit of flow is an optional
-// assignment with a value. The network must have no negative cycle (ours are
-// acyclic before the first augmentation). Potentials start from Bellman-Ford
-// (queue-based) and are kept by Dijkstra with reduced costs; Dijkstra stops as
-// soon as the sink is settled, and only touched nodes are reset, so one
-// augmentation costs time proportional to the explored region, not the
-// network. After each Dijkstra, every source-sink path of zero reduced cost
-// is a cheapest path, and a depth-first search pushes flow along as many of
-// them as it finds (primal-dual), so one Dijkstra serves many units. Correctness is tested against
-// Boost.Graph (tests/scheduler/min_cost_flow_test.cc). Not thread-safe; one instance per solve.
+// assignment with a value. It hands LEMON (liblemon-dev, header-only use) the
+// network plus a zero-cost bypass arc source -> sink wide enough for every
+// unit the source can send, with that many units of supply: a unit that
+// would cost money takes the bypass instead, so the min-cost flow of that
+// fixed value is the min-cost flow of any value. The network simplex is
+// exact on integer data and an order of magnitude faster on the matcher's
+// networks than the successive-shortest-path code it replaced (bench/match
+// runs both LEMON directly and the matcher on the same network). The
+// network may hold negative cycles neither before nor after solving — it is
+// a DAG in the matcher. Correctness is also tested against Boost.Graph's
+// cycle canceling (tests/scheduler/min_cost_flow_test.cc). Not thread-safe;
+// one instance per solve.
 #pragma once
 
 #include <cstdint>
@@ -25,8 +28,13 @@ class MinCostFlow {
  public:
   using Cost = std::int64_t;
 
+  struct Arc {
+    int from = 0, to = 0, capacity = 0;
+    Cost cost = 0;
+  };
+
   MinCostFlow() = default;
-  int add_node();
+  int add_node() { return nodes_++; }
   int node_count() const { return nodes_; }
   // Adds an arc and returns its id (for flow()). Arcs cannot be added after solve().
   int add_arc(int from, int to, int capacity, Cost cost);
@@ -34,31 +42,14 @@ class MinCostFlow {
 
   // Minimum total cost of any flow from source to sink; leaves that flow.
   Cost solve(int source, int sink);
-  int flow(int arc) const { return cap_[2 * static_cast<std::size_t>(arc) + 1]; }
-  int augmentations() const { return augmentations_; }
+  int flow(int arc) const { return flow_[static_cast<std::size_t>(arc)]; }
+  // The arcs as added, by id (bench/match hands them to LEMON directly).
+  const std::vector<Arc>& arcs() const { return arcs_; }
 
  private:
-  void build_adjacency();
-  void initial_potentials(int source);
-  // One Dijkstra round; returns false when the sink is unreachable.
-  bool shortest_path(int source, int sink);
-  // Pushes flow along every path of zero reduced cost it can find among the
-  // nodes the last Dijkstra settled (each is a cheapest path); returns the
-  // flow pushed.
-  int push_shortest_paths(int source, int sink);
-
-  // Arc 2i is the forward arc i, 2i+1 its residual twin.
-  std::vector<int> head_;  // target node per residual arc
-  std::vector<int> cap_;   // residual capacity per residual arc
-  std::vector<Cost> cost_;
-  std::vector<int> tail_;
-  std::vector<int> adj_start_, adj_;
-  std::vector<Cost> pot_, dist_;
-  std::vector<int> parent_arc_, touched_;
-  std::vector<char> settled_, on_path_, dead_;
-  std::vector<int> next_arc_, path_;
+  std::vector<Arc> arcs_;
+  std::vector<int> flow_;
   int nodes_ = 0;
-  int augmentations_ = 0;
 };
 
 }  // namespace cw::scheduler

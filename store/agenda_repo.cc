@@ -48,16 +48,19 @@ Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate
 
 Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDate from,
                                                            LocalDate to, int limit) {
-  auto& q =
-      db_.stmt(std::string("SELECT ") + kPlaced +
-               ", (SELECT count(*) FROM assignments a WHERE a.session_id = s.id "
-               "   AND a.state IN ('proposed', 'invited', 'confirmed')) AS live "
-               "FROM sessions s JOIN sites st ON st.code = s.site "
-               "JOIN volunteer_sites vs ON vs.site = s.site AND vs.volunteer_id = ?1 "
-               "WHERE s.date BETWEEN ?2 AND ?3 AND s.status = 'active' "
-               "AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.session_id = s.id "
-               "  AND m.volunteer_id = ?1 AND m.state IN ('proposed', 'invited', 'confirmed')) "
-               "ORDER BY s.date, s.start_min, s.id");
+  auto& q = db_.stmt(std::string("SELECT ") + kPlaced +
+                     ", (SELECT count(*) FROM assignments a WHERE a.session_id = s.id "
+                     "   AND a.state IN " +
+                     live_states_sql() +
+                     ") AS live "
+                     "FROM sessions s JOIN sites st ON st.code = s.site "
+                     "JOIN volunteer_sites vs ON vs.site = s.site AND vs.volunteer_id = ?1 "
+                     "WHERE s.date BETWEEN ?2 AND ?3 AND s.status = 'active' "
+                     "AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.session_id = s.id "
+                     "  AND m.volunteer_id = ?1 AND m.state IN " +
+                     live_states_sql() +
+                     ") "
+                     "ORDER BY s.date, s.start_min, s.id");
   q.bind_all(volunteer, format_date(from), format_date(to));
   std::vector<OpenSession> out;
   while (CW_TRY(q.step())) {

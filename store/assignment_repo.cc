@@ -20,12 +20,32 @@ Result<Assignment> read_row(const Statement& q) {
   return a;
 }
 
-bool live(AssignmentState s) {
-  return s == AssignmentState::proposed || s == AssignmentState::invited ||
-         s == AssignmentState::confirmed;
+Result<std::vector<Assignment>> read_all(Statement& q) {
+  std::vector<Assignment> out;
+  while (CW_TRY(q.step())) {
+    auto a = read_row(q);
+    if (!a) {
+      q.reset();
+      return fail(a.error());
+    }
+    out.push_back(*a);
+  }
+  return out;
 }
 
 }  // namespace
+
+const std::string& live_states_sql() {
+  static const std::string sql = [] {
+    std::string list;
+    for (const auto s : kAllAssignmentStates) {
+      if (!is_live(s)) continue;
+      list += (list.empty() ? "('" : ",'") + std::string(to_string(s)) + "'";
+    }
+    return list + ")";
+  }();
+  return sql;
+}
 
 bool transition_allowed(AssignmentState from, AssignmentState to) {
   using S = AssignmentState;
@@ -58,16 +78,7 @@ Result<std::vector<Assignment>> AssignmentRepo::list(LocalDate from, LocalDate t
                      " FROM assignments a JOIN sessions s ON s.id = a.session_id "
                      "WHERE s.date BETWEEN ? AND ? ORDER BY a.session_id, a.volunteer_id");
   q.bind_all(format_date(from), format_date(to));
-  std::vector<Assignment> out;
-  while (CW_TRY(q.step())) {
-    auto a = read_row(q);
-    if (!a) {
-      q.reset();
-      return fail(a.error());
-    }
-    out.push_back(*a);
-  }
-  return out;
+  return read_all(q);
 }
 
 Result<std::optional<Assignment>> AssignmentRepo::find(Id id) {
@@ -89,6 +100,21 @@ Result<std::optional<Assignment>> AssignmentRepo::find_pair(Id session, Id volun
   q.reset();
   if (!a) return fail(a.error());
   return std::optional<Assignment>(*a);
+}
+
+Result<std::vector<Assignment>> AssignmentRepo::for_session(Id session) {
+  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+                     " FROM assignments a WHERE a.session_id = ? ORDER BY a.id");
+  q.bind(1, session);
+  return read_all(q);
+}
+
+Result<bool> AssignmentRepo::is_forbidden(Id session, Id volunteer) {
+  auto& q = db_.stmt("SELECT 1 FROM forbidden_pairs WHERE session_id = ? AND volunteer_id = ?");
+  q.bind_all(session, volunteer);
+  const bool found = CW_TRY(q.step());
+  q.reset();
+  return found;
 }
 
 Result<std::vector<AssignmentEvent>> AssignmentRepo::events(Id assignment) {
@@ -146,7 +172,7 @@ Result<Id> AssignmentRepo::set_pinned(Id session, Id volunteer, bool pinned, con
     if (!pinned) return fail(Error::not_found("no assignment to unpin"));
     return create(session, volunteer, AssignmentState::proposed, true, who, now);
   }
-  if (pinned && !live(current->state)) {
+  if (pinned && !is_live(current->state)) {
     CW_TRY(transition(current->id, AssignmentState::proposed, who, now));
   }
   if (current->pinned == pinned) return current->id;
@@ -168,7 +194,7 @@ Result<void> AssignmentRepo::forbid(Id session, Id volunteer, const Actor& who, 
   q.bind_all(session, volunteer, who.name, seconds(now));
   CW_TRY(q.run());
   const auto current = CW_TRY(find_pair(session, volunteer));
-  if (!current || !live(current->state)) return {};
+  if (!current || !is_live(current->state)) return {};
   if (current->pinned) {
     auto& u = db_.stmt("UPDATE assignments SET pinned = 0 WHERE id = ?");
     u.bind(1, current->id);
@@ -227,9 +253,8 @@ Result<ProposalCounts> AssignmentRepo::replace_proposals(LocalDate from, LocalDa
 
 Result<int> AssignmentRepo::cancel_for_session(Id session, const Actor& who, Instant now) {
   std::vector<Id> ids;
-  auto& q = db_.stmt(
-      "SELECT id FROM assignments WHERE session_id = ? AND state IN ('proposed', 'invited', "
-      "'confirmed')");
+  auto& q =
+      db_.stmt("SELECT id FROM assignments WHERE session_id = ? AND state IN " + live_states_sql());
   q.bind(1, session);
   while (CW_TRY(q.step())) ids.push_back(q.int64(0));
   for (const Id id : ids) CW_TRY(transition(id, AssignmentState::cancelled, who, now));

@@ -163,6 +163,34 @@ Result<void> HearingRepo::record_change(Id hearing, Id run, Instant now, std::st
   return s.run();
 }
 
+Result<Id> HearingRepo::last_change_id() {
+  auto& q = db_.stmt("SELECT coalesce(max(id), 0) FROM hearing_changes");
+  if (!CW_TRY(q.step())) return Id{0};
+  const Id id = q.int64(0);
+  q.reset();
+  return id;
+}
+
+Result<std::vector<std::pair<std::string, LocalDate>>> HearingRepo::changed_days(Id after) {
+  auto& q = db_.stmt(
+      "SELECT h.site, h.date FROM hearing_changes c JOIN hearings h ON h.id = c.hearing_id "
+      "WHERE c.id > ?1 UNION "
+      "SELECT coalesce(json_extract(c.old, '$.site'), h.site), "
+      "coalesce(json_extract(c.old, '$.date'), h.date) FROM hearing_changes c "
+      "JOIN hearings h ON h.id = c.hearing_id WHERE c.id > ?1 ORDER BY 1, 2");
+  q.bind(1, after);
+  std::vector<std::pair<std::string, LocalDate>> out;
+  while (CW_TRY(q.step())) {
+    auto day = parse_iso_date(q.text(1));
+    if (!day) {
+      q.reset();
+      return fail(std::move(day).error());
+    }
+    out.emplace_back(q.text(0), *day);
+  }
+  return out;
+}
+
 Result<std::int64_t> HearingRepo::cancel_unseen(std::string_view source, Id run, LocalDate from,
                                                 LocalDate to, const std::vector<std::string>& sites,
                                                 Instant now) {

@@ -25,7 +25,8 @@ void tally(ImportRun& run, UpsertOutcome outcome) {
 Result<void> ImportRunRepo::start(ImportRun& run) {
   auto& s = db_.stmt("INSERT INTO import_runs (source, input, started, state) VALUES (?,?,?,?)");
   s.bind_all(run.source, run.input,
-             static_cast<std::int64_t>(run.started.time_since_epoch().count()), run.state);
+             static_cast<std::int64_t>(run.started.time_since_epoch().count()),
+             to_string(run.state));
   CW_TRY(s.run());
   run.id = db_.last_insert_rowid();
   return {};
@@ -35,10 +36,21 @@ Result<void> ImportRunRepo::finish(const ImportRun& run) {
   auto& s = db_.stmt(
       "UPDATE import_runs SET finished=?, state=?, rows_read=?, new=?, updated=?, cancelled=?, "
       "unchanged=?, rejected=?, error=? WHERE id=?");
-  s.bind_all(static_cast<std::int64_t>(run.finished.time_since_epoch().count()), run.state,
-             run.rows_read, run.added, run.updated, run.cancelled, run.unchanged,
+  s.bind_all(static_cast<std::int64_t>(run.finished.time_since_epoch().count()),
+             to_string(run.state), run.rows_read, run.added, run.updated, run.cancelled, run.unchanged,
              run.rejected_json(), run.error, run.id);
   return s.run();
+}
+
+Result<int> ImportRunRepo::close_interrupted(Instant now) {
+  auto& s = db_.stmt(
+      "UPDATE import_runs SET state = ?, finished = ?, "
+      "error = 'interrupted: the process ended before the run finished' WHERE state = ?");
+  s.bind_all(to_string(RunState::interrupted),
+             static_cast<std::int64_t>(now.time_since_epoch().count()),
+             to_string(RunState::running));
+  CW_TRY(s.run());
+  return db_.changes();
 }
 
 Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit) {
@@ -61,7 +73,7 @@ Result<std::vector<ImportRun>> import_runs_before(Database& db_, int limit,
     r.input = s.text(2);
     r.started = Instant{std::chrono::seconds{s.int64(3)}};
     r.finished = Instant{std::chrono::seconds{s.opt_int64(4).value_or(0)}};
-    r.state = s.text(5);
+    r.state = parse_run_state(s.text(5)).value_or(RunState::failed);
     r.rows_read = s.int64(6);
     r.added = s.int64(7);
     r.updated = s.int64(8);

@@ -6,9 +6,6 @@
 namespace cw::store {
 namespace {
 
-// The assignment states that hold a seat.
-constexpr const char* kLive = "('proposed', 'invited', 'confirmed')";
-
 constexpr const char* kSessionColumns =
     "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
     "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence";
@@ -16,7 +13,7 @@ constexpr const char* kSessionColumns =
 std::string live_count_sql() {
   return std::string(
              "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN ") +
-         kLive + ")";
+         live_states_sql() + ")";
 }
 
 // Builds the scan's statement text; the placeholders are numbered so that
@@ -150,7 +147,7 @@ Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& 
   auto& q = db.stmt(std::string("SELECT ") + kSessionColumns +
                     ", a.volunteer_id FROM assignments a JOIN sessions s ON s.id = a.session_id "
                     "WHERE a.volunteer_id IN (SELECT value FROM json_each(?1)) AND a.state IN " +
-                    kLive + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
+                    live_states_sql() + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
   q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
   return collect<Booking>(q, [](const Statement& s) -> Result<Booking> {
     return Booking{s.int64(15), CW_TRY(read_session_columns(s))};

@@ -72,6 +72,12 @@ class HearingRepo {
   Result<void> each(const HearingFilter& f, const std::function<void(const Hearing&)>& fn);
   Result<std::vector<Hearing>> list(const HearingFilter& f);
   Result<std::vector<HearingChange>> changes_since(Id after_id, int limit);
+  // The newest hearing change's id (0 when none): a watermark for changed_days().
+  Result<Id> last_change_id();
+  // Every (site, date) a hearing changed after change `after` is on or was on
+  // before the change, sorted and unique: the site-days whose sessions a
+  // write must refresh.
+  Result<std::vector<std::pair<std::string, LocalDate>>> changed_days(Id after);
   Result<std::int64_t> count(HearingStatus status);
 
  private:
@@ -102,6 +108,10 @@ class ImportRunRepo {
   // Stores counts, rejects, state and finish time.
   Result<void> finish(const ImportRun& run);
   Result<std::vector<ImportRun>> recent(int limit);
+  // Closes every run still marked running as interrupted (a crash or kill
+  // ended it; its data transaction was rolled back). Called once when the
+  // daemon starts, before any import can run. Returns how many.
+  Result<int> close_interrupted(Instant now);
   // The fingerprint of the last successful run of this source and input.
   Result<std::string> last_fingerprint(const std::string& source, const std::string& input);
   Result<void> set_fingerprint(Id run, const std::string& fingerprint);

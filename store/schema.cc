@@ -263,12 +263,32 @@ CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
 CREATE INDEX auth_sessions_by_created ON auth_sessions(created);
 )sql";
 
+// Notifications (DESIGN.md §7): who and what a message is about, the
+// version it was planned for (the session's sequence), when to try again,
+// the language and the facts it is rendered from at send time. State
+// 'dropped' joins pending/sending/sent/failed for a message made stale
+// before it went out.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE outbox ADD COLUMN volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE CASCADE;
+ALTER TABLE outbox ADD COLUMN assignment_id INTEGER;
+ALTER TABLE outbox ADD COLUMN session_id INTEGER;
+ALTER TABLE outbox ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN next_attempt INTEGER;
+ALTER TABLE outbox ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE outbox ADD COLUMN payload TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE outbox ADD COLUMN updated INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_by_volunteer ON outbox(volunteer_id);
+CREATE INDEX outbox_by_assignment ON outbox(assignment_id);
+CREATE INDEX outbox_by_session ON outbox(session_id);
+CREATE INDEX assignment_events_by_assignment ON assignment_events(assignment_id, to_state);
+)sql";
+
 // Indexes for the coordinator desk's read models (app/queries.h): sessions
 // paged in their listing order (date, half, site, location, judge) with or
 // without a site, live assignments counted from the index alone, hearings
 // paged in (date, start) order, volunteers found by site. The hearing indexes
 // extend the old ones, so every query they served is still served.
-constexpr const char* kV3 = R"sql(
+constexpr const char* kV4 = R"sql(
 DROP INDEX sessions_by_date;
 CREATE INDEX sessions_by_day ON sessions(date, half, site, location, judge);
 CREATE INDEX sessions_by_site_day ON sessions(site, date, half, location, judge);
@@ -280,7 +300,7 @@ CREATE INDEX hearings_by_site_date ON hearings(site, date, start_min);
 CREATE INDEX volunteer_sites_by_site ON volunteer_sites(site, volunteer_id);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2, kV3};
+constexpr std::array kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

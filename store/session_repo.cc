@@ -29,6 +29,19 @@ std::string_view status_text(SessionStatus s) {
 
 }  // namespace
 
+Result<std::vector<Session>> read_sessions(Statement& q) {
+  std::vector<Session> out;
+  while (CW_TRY(q.step())) {
+    auto s = read_session_columns(q);
+    if (!s) {
+      q.reset();
+      return fail(s.error());
+    }
+    out.push_back(std::move(*s));
+  }
+  return out;
+}
+
 Result<Session> read_session_columns(const Statement& q) {
   Session s;
   s.id = q.int64(0);
@@ -61,16 +74,7 @@ Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
   if (f.to) q.bind(2, format_date(*f.to));
   if (f.site) q.bind(3, *f.site);
   q.bind(4, f.include_cancelled);
-  std::vector<Session> out;
-  while (CW_TRY(q.step())) {
-    auto s = read_session_columns(q);
-    if (!s) {
-      q.reset();
-      return fail(s.error());
-    }
-    out.push_back(std::move(*s));
-  }
-  return out;
+  return read_sessions(q);
 }
 
 Result<std::optional<Session>> SessionRepo::find(Id id) {
@@ -81,6 +85,16 @@ Result<std::optional<Session>> SessionRepo::find(Id id) {
   q.reset();
   if (!s) return fail(s.error());
   return std::optional<Session>(std::move(*s));
+}
+
+Result<std::vector<Session>> SessionRepo::live_for_volunteer(Id volunteer, LocalDate from,
+                                                             LocalDate to) {
+  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+                     " WHERE status = 'active' AND date BETWEEN ?2 AND ?3 AND id IN "
+                     "(SELECT session_id FROM assignments WHERE volunteer_id = ?1 AND state IN " +
+                     live_states_sql() + ") ORDER BY date, half, site, location, judge");
+  q.bind_all(volunteer, format_date(from), format_date(to));
+  return read_sessions(q);
 }
 
 Result<Id> SessionRepo::insert(const Session& s, Instant now) {

@@ -34,6 +34,8 @@ struct SessionFilter {
 // detained_hearings, individual, languages, types, status, sequence (for
 // queries outside SessionRepo that select more, such as the feeds').
 Result<Session> read_session_columns(const Statement& q);
+// Steps q to the end, reading each row with read_session_columns().
+Result<std::vector<Session>> read_sessions(Statement& q);
 
 class SessionRepo {
  public:
@@ -41,6 +43,9 @@ class SessionRepo {
   // Sessions ordered by date, half, site, location, judge.
   Result<std::vector<Session>> list(const SessionFilter& f);
   Result<std::optional<Session>> find(Id id);
+  // Active sessions dated in [from, to] where the volunteer has a live
+  // assignment, ordered by date and half.
+  Result<std::vector<Session>> live_for_volunteer(Id volunteer, LocalDate from, LocalDate to);
   // Inserts a new session (s.id must be 0) and returns its id.
   Result<Id> insert(const Session& s, Instant now);
   // Updates every field of the stored session s.id (key included).
@@ -80,6 +85,9 @@ class AssignmentRepo {
   Result<std::vector<Assignment>> list(LocalDate from, LocalDate to);
   Result<std::optional<Assignment>> find(Id id);
   Result<std::optional<Assignment>> find_pair(Id session, Id volunteer);
+  // Every assignment of one session, any state, by id.
+  Result<std::vector<Assignment>> for_session(Id session);
+  Result<bool> is_forbidden(Id session, Id volunteer);
   Result<std::vector<AssignmentEvent>> events(Id assignment);
 
   // Creates an assignment in `state` (error if the pair already has one).
@@ -110,6 +118,10 @@ class AssignmentRepo {
                       Instant now);
   Database& db_;
 };
+
+// The live states (core/domain.h is_live()) as a SQL list, e.g.
+// "('proposed','invited','confirmed')", for `state IN ...` in queries.
+const std::string& live_states_sql();
 
 // Whether the lifecycle allows from -> to.
 bool transition_allowed(AssignmentState from, AssignmentState to);

@@ -53,17 +53,40 @@ FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
   }
 }
 
-Result<DataDigest> FeedService::current_digest(store::Database& db) {
-  const auto version = CW_TRY(data_version(db));
+Result<DataDigest> FeedService::current_digest(store::Database& db, bool* unchanged) {
+  const auto version = CW_TRY(store::data_version(db));
   {
     std::lock_guard lock(conn_mutex_);
     const auto it = conns_.find(&db);
-    if (it != conns_.end() && it->second.data_version == version) return it->second.digest;
+    if (it != conns_.end() && it->second.data_version == version) {
+      if (unchanged) *unchanged = true;
+      return it->second.digest;
+    }
   }
-  const DataDigest digest = CW_TRY(data_digest(db));
+  // Something was committed since this connection last looked (or it never
+  // did): every cached token answer may be stale.
+  epoch_.fetch_add(1);
+  if (unchanged) *unchanged = false;
+  const DataDigest digest = CW_TRY(store::feed_data_digest(db));
   std::lock_guard lock(conn_mutex_);
   conns_[&db] = ConnState{version, digest};
   return digest;
+}
+
+std::shared_ptr<const FeedBody> FeedService::cached(feeds::FeedKind kind, std::string_view token,
+                                                    std::string_view site, const DataDigest& digest,
+                                                    Instant now) {
+  std::shared_lock lock(cache_mutex_);
+  const auto hit = token_hits_.find(std::string(token));
+  if (hit == token_hits_.end() || hit->second.epoch != epoch_.load() || hit->second.kind != kind) {
+    return nullptr;
+  }
+  if (kind == feeds::FeedKind::site && upper_ascii(site) != hit->second.subject) return nullptr;
+  const auto it = cache_.find(cache_key(kind, hit->second.subject));
+  if (it == cache_.end() || it->second.digest != digest || now >= it->second.valid_until) {
+    return nullptr;
+  }
+  return it->second.feed;
 }
 
 std::string FeedService::self_service_url(store::Database& db, const std::string& volunteer) {
@@ -123,7 +146,16 @@ Result<std::shared_ptr<const FeedBody>> FeedService::find(feeds::FeedKind kind,
                                                           std::string_view token,
                                                           std::string_view site) {
   auto db = CW_TRY(pool_.acquire());
-  auto tx = CW_TRY(db->begin_deferred());  // one snapshot: token, digest and data
+  {
+    // Fast path: nothing committed since this connection last looked.
+    bool unchanged = false;
+    const DataDigest digest = CW_TRY(current_digest(*db, &unchanged));
+    if (unchanged) {
+      if (auto feed = cached(kind, token, site, digest, clock_.now())) return feed;
+    }
+  }
+  const std::uint64_t epoch = epoch_.load();  // before the snapshot: see the header
+  auto tx = CW_TRY(db->begin_deferred());     // one snapshot: token, digest and data
   const auto match = CW_TRY(store::TokenRepo(*db).lookup(token));
   if (!match || match->purpose != purpose_of(kind)) return std::shared_ptr<const FeedBody>{};
   if (kind == feeds::FeedKind::site && upper_ascii(site) != match->subject) {
@@ -137,20 +169,27 @@ Result<std::shared_ptr<const FeedBody>> FeedService::find(feeds::FeedKind kind,
   const DataDigest digest = CW_TRY(current_digest(*db));
   const Instant now = clock_.now();
   const std::string key = cache_key(kind, match->subject);
-  std::shared_ptr<const FeedBody> previous;
+  std::shared_ptr<const FeedBody> feed, previous;
   {
     std::shared_lock lock(cache_mutex_);
     if (const auto it = cache_.find(key); it != cache_.end()) {
-      if (it->second.digest == digest && now < it->second.valid_until) return it->second.feed;
-      previous = it->second.feed;
+      const bool current = it->second.digest == digest && now < it->second.valid_until;
+      (current ? feed : previous) = it->second.feed;
     }
   }
-  Cached fresh = CW_TRY(build(*db, kind, match->subject, now, previous));
-  fresh.digest = digest;
-  auto feed = fresh.feed;
+  Cached fresh;
+  if (!feed) {
+    fresh = CW_TRY(build(*db, kind, match->subject, now, previous));
+    fresh.digest = digest;
+    feed = fresh.feed;
+  }
   std::unique_lock lock(cache_mutex_);
-  if (cache_.size() >= kMaxCached) cache_.clear();
-  cache_[key] = std::move(fresh);
+  if (fresh.feed) {
+    if (cache_.size() >= kMaxCached) cache_.clear();
+    cache_[key] = std::move(fresh);
+  }
+  if (token_hits_.size() >= kMaxCached) token_hits_.clear();
+  token_hits_[std::string(token)] = TokenHit{kind, match->subject, epoch};
   return feed;
 }
 

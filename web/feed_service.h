@@ -7,8 +7,15 @@
 // still valid (feeds::Selection::valid_until: the next UTC midnight, or when
 // a kept cancelled session drops out). The digest (web/feed_source.h) is
 // recomputed on a connection only when PRAGMA data_version says another
-// connection committed, so a poll that changes nothing costs one token
-// lookup, one PRAGMA and a hash-map lookup. DTSTAMP is the latest change of
+// connection committed. Token lookups are cached too (token -> kind and
+// subject), stamped with an epoch that moves whenever any pooled connection
+// sees a commit, so a poll while nothing changed — the common case, usually a
+// 304 — costs one PRAGMA data_version (no table read, no transaction) and two
+// hash-map lookups. Why that is safe: a connection whose data_version did not
+// move has seen no commit since its last look, and every connection's first
+// look after a commit moves the epoch, before any cached answer is reused;
+// an entry is stamped with the epoch read before its snapshot began, so one
+// built across a commit is already stale. DTSTAMP is the latest change of
 // the feed's data, never the request time, so equal data gives equal bytes
 // and the same ETag; when a body changes without a later change time (a
 // session dropping out), Last-Modified becomes the time of regeneration.
@@ -18,6 +25,7 @@
 // Thread-safe: call find() from any number of HTTP workers.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -64,8 +72,19 @@ class FeedService {
     std::int64_t data_version = -1;
     DataDigest digest{};
   };
+  struct TokenHit {
+    feeds::FeedKind kind{};
+    std::string subject;
+    std::uint64_t epoch = 0;
+  };
 
-  Result<DataDigest> current_digest(store::Database& db);
+  // The digest as this connection sees it; `unchanged` tells whether its
+  // data_version is the one of its last look (then nothing was committed since).
+  Result<DataDigest> current_digest(store::Database& db, bool* unchanged = nullptr);
+  // The cached feed for a token when nothing changed since it was cached.
+  std::shared_ptr<const FeedBody> cached(feeds::FeedKind kind, std::string_view token,
+                                         std::string_view site, const DataDigest& digest,
+                                         Instant now);
   Result<Cached> build(store::Database& db, feeds::FeedKind kind, const std::string& subject,
                        Instant now, const std::shared_ptr<const FeedBody>& previous);
   std::string calendar_name(store::Database& db, feeds::FeedKind kind, const std::string& subject);
@@ -78,8 +97,10 @@ class FeedService {
 
   std::mutex conn_mutex_;
   std::unordered_map<const store::Database*, ConnState> conns_;
+  std::atomic<std::uint64_t> epoch_{1};
   std::shared_mutex cache_mutex_;
-  std::unordered_map<std::string, Cached> cache_;
+  std::unordered_map<std::string, Cached> cache_;         // by kind and subject
+  std::unordered_map<std::string, TokenHit> token_hits_;  // by token (memory only)
 };
 
 }  // namespace cw::web

@@ -1,100 +1,16 @@
 #include "web/feed_source.h"
 
-#include <sodium.h>
-
-#include "core/text.h"
-#include "store/session_repos.h"
-
 namespace cw::web {
-namespace {
-
-constexpr const char* kFactsSql = R"sql(
-SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings,
-       s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence, s.updated,
-       si.name, si.address, si.timezone, si.kind,
-       (SELECT count(*) FROM assignments a WHERE a.session_id = s.id
-          AND a.state IN ('proposed', 'invited', 'confirmed')),
-       (SELECT coalesce(max(a.updated), 0) FROM assignments a WHERE a.session_id = s.id),
-       (SELECT a.state FROM assignments a WHERE a.session_id = s.id AND a.volunteer_id = ?2)
-FROM sessions s JOIN sites si ON si.code = s.site
-WHERE s.date >= ?1
-  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a
-                             WHERE a.session_id = s.id AND a.volunteer_id = ?2))
-  AND (?3 IS NULL OR s.site = ?3)
-ORDER BY s.date, s.start_min, s.site, s.id
-)sql";
-
-Instant seconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-
-Result<feeds::SessionFacts> read_facts(const store::Statement& q) {
-  feeds::SessionFacts f;
-  f.session = CW_TRY(store::read_session_columns(q));
-  const Session& s = f.session;
-  f.updated = seconds(q.int64(15));
-  f.site.code = s.key.site;
-  f.site.name = q.text(16);
-  f.site.address = q.text(17);
-  f.site.timezone = q.text(18);
-  f.site.kind = parse_site_kind(q.text(19)).value_or(SiteKind::immigration_court);
-  f.assigned = q.int32(20);
-  f.assignments_updated = seconds(q.int64(21));
-  if (!q.is_null(22)) f.mine = CW_TRY(parse_assignment_state(q.text(22)));
-  return f;
-}
-
-void hash_rows(store::Database& db, const char* sql, crypto_generichash_state& st) {
-  sqlite3_stmt* q = db.stmt(sql).raw();
-  const int cols = sqlite3_column_count(q);
-  while (sqlite3_step(q) == SQLITE_ROW) {
-    for (int c = 0; c < cols; ++c) {
-      const unsigned char type = static_cast<unsigned char>(sqlite3_column_type(q, c));
-      const auto* data = static_cast<const unsigned char*>(sqlite3_column_blob(q, c));
-      const auto size = static_cast<std::uint32_t>(sqlite3_column_bytes(q, c));
-      crypto_generichash_update(&st, &type, 1);
-      crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(&size), sizeof size);
-      if (data != nullptr) crypto_generichash_update(&st, data, size);
-    }
-  }
-  sqlite3_reset(q);
-}
-
-}  // namespace
 
 Result<std::vector<feeds::SessionFacts>> load_feed_facts(store::Database& db, const FeedQuery& fq) {
-  auto& q = db.stmt(kFactsSql);
-  q.bind(1, format_date(fq.from));
-  q.bind(2, fq.volunteer);
-  q.bind(3, fq.site);
+  auto rows = CW_TRY(store::feed_rows(db, {fq.from, fq.volunteer, fq.site}));
   std::vector<feeds::SessionFacts> out;
-  while (CW_TRY(q.step())) {
-    auto f = read_facts(q);
-    if (!f) {
-      q.reset();
-      return fail(f.error());
-    }
-    out.push_back(std::move(*f));
+  out.reserve(rows.size());
+  for (auto& r : rows) {
+    out.push_back({std::move(r.session), std::move(r.site), r.updated, r.assignments_updated,
+                   r.assigned, r.mine});
   }
   return out;
-}
-
-Result<DataDigest> data_digest(store::Database& db) {
-  crypto_generichash_state st;
-  crypto_generichash_init(&st, nullptr, 0, DataDigest{}.size());
-  hash_rows(db, "SELECT * FROM sessions ORDER BY id", st);
-  hash_rows(db, "SELECT * FROM assignments ORDER BY id", st);
-  hash_rows(db, "SELECT code, name, address, timezone, kind FROM sites ORDER BY code", st);
-  hash_rows(db, "SELECT id, purpose, subject, revoked FROM tokens ORDER BY id", st);
-  DataDigest d{};
-  crypto_generichash_final(&st, d.data(), d.size());
-  return d;
-}
-
-Result<std::int64_t> data_version(store::Database& db) {
-  auto& q = db.stmt("PRAGMA data_version");
-  if (!CW_TRY(q.step())) return fail(Error::database("PRAGMA data_version returned no row"));
-  const auto v = q.int64(0);
-  q.reset();
-  return v;
 }
 
 }  // namespace cw::web

@@ -2,6 +2,7 @@
 #include <httplib.h>
 
 #include "store/schema.h"
+#include "store/session_repos.h"
 #include "web/server.h"
 
 namespace cw::web {
@@ -9,7 +10,7 @@ namespace {
 
 // Runs a query returning (label, count) rows and appends one gauge family.
 void gauge_rows(std::string& out, store::Database& db, const char* name, const char* help,
-                const char* label, const char* sql) {
+                const char* label, std::string_view sql) {
   metric_header(out, name, "gauge", help);
   auto& s = db.stmt(sql);
   while (true) {
@@ -73,11 +74,22 @@ void add_health_routes(WebServer& server) {
                      "SELECT CASE WHEN n = 0 THEN 'uncovered' WHEN n < need THEN 'partial' "
                      "ELSE 'covered' END, count(*) FROM (SELECT s.id, "
                      "CASE WHEN s.detained_hearings > 0 THEN 2 ELSE 1 END AS need, "
-                     "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN "
-                     "('proposed','invited','confirmed')) AS n FROM sessions s "
-                     "WHERE s.status = 'active') GROUP BY 1");
+                     "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN " +
+                         store::live_states_sql() +
+                         ") AS n FROM sessions s "
+                         "WHERE s.status = 'active') GROUP BY 1");
           gauge_rows(out, db, "courtwatch_outbox", "Outbox messages by state.", "state",
                      "SELECT state, count(*) FROM outbox GROUP BY state");
+          gauge_one(out, db, "courtwatch_outbox_due",
+                    "Pending messages whose due time has passed (the delivery backlog).",
+                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND due <= "
+                    "CAST(strftime('%s', 'now') AS INTEGER)");
+          gauge_one(out, db, "courtwatch_outbox_retrying",
+                    "Pending messages that failed transiently and wait for their next attempt.",
+                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts > 0");
+          gauge_one(out, db, "courtwatch_outbox_failures",
+                    "Messages failed for good (permanent error or attempts spent).",
+                    "SELECT count(*) FROM outbox WHERE state = 'failed'");
           gauge_rows(out, db, "courtwatch_fetch_failing",
                      "1 while the last fetch of a scheduled source failed.", "source",
                      "SELECT source, last_error != '' FROM fetch_state ORDER BY source");

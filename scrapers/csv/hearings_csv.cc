@@ -9,6 +9,7 @@
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/csv/csv_table.h"
 #include "scrapers/csv/csv_values.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::scrapers {
@@ -195,9 +196,8 @@ Result<ImportRun> import_hearings_csv(store::Database& db, const std::string& pa
   ImportRun run;
   run.source = "csv";
   run.input = path;
-  return csv::run_recorded_import(db, clock, std::move(run), [&](ImportRun& r) {
-    return import_rows(db, path, clock, opts, r);
-  });
+  return store::record_import(db, clock, std::move(run),
+                              [&](ImportRun& r) { return import_rows(db, path, clock, opts, r); });
 }
 
 }  // namespace cw::scrapers

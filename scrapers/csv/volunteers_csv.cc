@@ -11,6 +11,7 @@
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/csv/csv_table.h"
 #include "scrapers/csv/csv_values.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::scrapers {
@@ -208,8 +209,8 @@ Result<ImportRun> import_volunteers_csv(store::Database& db, const std::string& 
   ImportRun run;
   run.source = "volunteers";
   run.input = path;
-  return csv::run_recorded_import(db, clock, std::move(run),
-                                  [&](ImportRun& r) { return import_rows(db, path, clock, r); });
+  return store::record_import(db, clock, std::move(run),
+                              [&](ImportRun& r) { return import_rows(db, path, clock, r); });
 }
 
 }  // namespace cw::scrapers

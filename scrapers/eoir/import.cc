@@ -6,6 +6,7 @@
 #include "scrapers/eoir/fields.h"
 #include "scrapers/eoir/release.h"
 #include "scrapers/eoir/scan.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::scrapers {
@@ -20,7 +21,6 @@ Result<void> upsert_all(store::Database& db, const eoir::ReleaseFiles& files,
   const auto lookups = CW_TRY(eoir::load_lookups(files));
   const auto custody = CW_TRY(eoir::load_custody(files.proceeding, progress));
 
-  auto tx = CW_TRY(db.begin_immediate());
   store::HearingRepo repo(db);
   const Instant now = clock.now();
   auto sink = [&](const Hearing& h) -> Result<void> {
@@ -40,7 +40,7 @@ Result<void> upsert_all(store::Database& db, const eoir::ReleaseFiles& files,
         kSource, run.id, eoir::from_day_number(window.first), eoir::from_day_number(window.second),
         everywhere ? std::vector<std::string>{} : codes, now));
   }
-  return tx.commit();
+  return {};
 }
 
 }  // namespace
@@ -96,32 +96,12 @@ Result<ImportRun> import_eoir(store::Database& db, const EoirOptions& opts, cons
   ImportRun run;
   run.source = std::string(kSource);
   run.input = opts.dir;
-  run.started = clock.now();
-  store::ImportRunRepo runs(db);
-  CW_TRY(runs.start(run));
-
-  auto done = [&]() -> Result<void> {
+  return store::record_import(db, clock, std::move(run), [&](ImportRun& r) -> Result<void> {
     const auto files = CW_TRY(eoir::locate_release(opts.dir));
     const auto sites = CW_TRY(store::SiteRepo(db).all());
     const auto scope = CW_TRY(eoir::make_scope(sites, opts, clock));
-    return upsert_all(db, files, scope, clock, progress, run);
-  }();
-
-  run.finished = clock.now();
-  if (!done) {
-    // The transaction rolled back: nothing of this run's changes was kept.
-    run.state = "failed";
-    run.error = done.error().message;
-    run.added = run.updated = run.cancelled = run.unchanged = 0;
-    if (auto stored = runs.finish(run); !stored) {
-      return fail(std::move(done).error().context(
-          "eoir import (run record not stored: " + stored.error().message + ")"));
-    }
-    return fail(std::move(done).error());
-  }
-  run.state = "ok";
-  CW_TRY(runs.finish(run));
-  return run;
+    return upsert_all(db, files, scope, clock, progress, r);
+  });
 }
 
 }  // namespace cw::scrapers

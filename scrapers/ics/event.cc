@@ -48,12 +48,12 @@ std::string reason_of_parse_error(std::string_view msg) {
 // The zone a time property is in: UTC for "Z", its TZID, else the site's.
 // The zone for floating times, and the calendar's own TZIDs.
 struct ZoneContext {
-  Zone floating;
+  IcsZone floating;
   const CalendarZones& zones;
 };
 
-std::optional<Zone> zone_for(std::string_view tzid, const CalendarZones& zones) {
-  if (auto z = map_tzid(tzid)) return z;
+std::optional<IcsZone> zone_for(std::string_view tzid, const CalendarZones& zones) {
+  if (auto z = map_tzid(tzid)) return IcsZone::iana(*z);
   if (const auto it = zones.find(tzid); it != zones.end()) return it->second;
   return std::nullopt;
 }
@@ -65,7 +65,7 @@ std::expected<WallTime, std::string> wall_time(icalproperty* p, icaltimetype t,
   t.zone = nullptr;
   w.t = t;
   if (w.utc) {
-    w.zone = utc_zone();
+    w.zone = IcsZone::utc();
     return w;
   }
   if (auto* param = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)) {
@@ -107,15 +107,16 @@ CalendarZones calendar_zones(icalcomponent* cal) {
       const char* name = icalproperty_get_x_name(x);
       const char* value = icalproperty_get_x(x);
       if (!name || !value || std::string_view(name) != "X-LIC-LOCATION") continue;
-      if (auto z = map_tzid(value)) out.emplace(tzid, *z);
+      if (auto z = map_tzid(value)) out.emplace(tzid, IcsZone::iana(*z));
+    }
+    // Only the file defines it: its own STANDARD/DAYLIGHT rules.
+    if (!out.contains(tzid)) {
+      if (auto* defined = icalcomponent_get_timezone(cal, tzid)) {
+        out.emplace(tzid, IcsZone::defined_in_file(defined));
+      }
     }
   }
   return out;
-}
-
-Zone utc_zone() {
-  static const Zone z = date::locate_zone("Etc/UTC");
-  return z;
 }
 
 std::optional<Instant> instant_of(const WallTime& w) {
@@ -130,11 +131,11 @@ std::optional<Instant> instant_of(const WallTime& w) {
   const LocalDateTime local = LocalDate{ymd} + std::chrono::hours{t.hour} +
                               std::chrono::minutes{t.minute} +
                               std::chrono::seconds{std::min(t.second, 59)};
-  return resolve(w.zone, local).instant;
+  return w.zone.instant(local);
 }
 
-icaltimetype wall_fields(Zone zone, Instant t) {
-  const auto local = to_local(zone, t);
+icaltimetype wall_fields(const IcsZone& zone, Instant t) {
+  const auto local = zone.local(t);
   const auto day = date::floor<date::days>(local);
   const date::year_month_day ymd{day};
   const date::hh_mm_ss hms{local - day};
@@ -180,7 +181,7 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
   const auto t = icalproperty_get_dtstart(ds);
   if (icaltime_is_null_time(t)) return reject("bad-dtstart", line, "empty DTSTART");
   if (t.is_date) return reject("all-day", line, "all-day event (DTSTART has no time)");
-  auto start = wall_time(ds, t, ZoneContext{site_zone, zones});
+  auto start = wall_time(ds, t, ZoneContext{IcsZone::iana(site_zone), zones});
   if (!start) return reject("unknown-tzid", line, "DTSTART: " + start.error());
   e.start = *start;
   const auto start_instant = instant_of(e.start);
@@ -196,10 +197,11 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
     if (secs > 0) e.duration = std::chrono::seconds{secs};
   }
 
-  if (auto* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY)) {
+  for (auto* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); rr;
+       rr = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
     const auto rule = icalproperty_get_rrule(rr);
     if (rule.freq == ICAL_NO_RECURRENCE) return reject("bad-rrule", line, "RRULE without FREQ");
-    e.rrule = rule;
+    e.rrules.push_back(rule);
   }
   for (auto* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
        p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
@@ -211,6 +213,18 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-rdate", line,
                     "RDATE: " + i.error());
     e.rdates.push_back(*i);
+    if (!icaltime_is_null_time(dp.time)) continue;
+    // VALUE=PERIOD: start/end or start/duration; the occurrence keeps its length.
+    std::optional<std::chrono::seconds> length;
+    if (!icaltime_is_null_time(dp.period.end)) {
+      if (auto end = instant_of_prop(p, dp.period.end, ctx)) length = *end - *i;
+    } else {
+      length = std::chrono::seconds{icaldurationtype_as_int(dp.period.duration)};
+    }
+    if (!length || *length <= std::chrono::seconds{0}) {
+      return reject("bad-rdate", line, "RDATE period does not end after it starts");
+    }
+    e.rdate_durations[*i] = *length;
   }
   for (auto* p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
        p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY)) {
@@ -235,8 +249,35 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-recurrence-id", line,
                     "RECURRENCE-ID: " + i.error());
     e.recurrence_id = *i;
+    if (auto* range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER)) {
+      e.this_and_future = icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;
+    }
+  }
+  if (auto* sq = icalcomponent_get_first_property(ev, ICAL_SEQUENCE_PROPERTY)) {
+    e.sequence = icalproperty_get_sequence(sq);
+  }
+  if (auto* lm = icalcomponent_get_first_property(ev, ICAL_LASTMODIFIED_PROPERTY)) {
+    if (auto i = instant_of_prop(lm, icalproperty_get_lastmodified(lm), ctx)) e.last_modified = *i;
   }
   return e;
+}
+
+std::optional<RejectedOverride> rejected_override(icalcomponent* ev, Zone site_zone,
+                                                  const CalendarZones& zones) {
+  auto* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY);
+  const auto uid = prop_text(ev, ICAL_UID_PROPERTY);
+  if (!rid || trim(uid).empty()) return std::nullopt;
+  // A floating RECURRENCE-ID is in DTSTART's zone when that can be read.
+  ZoneContext ctx{IcsZone::iana(site_zone), zones};
+  if (auto* ds = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY)) {
+    const auto t = icalproperty_get_dtstart(ds);
+    if (auto w = wall_time(ds, t, ctx); w && !t.is_date) ctx.floating = w->zone;
+  }
+  const auto t = icalproperty_get_recurrenceid(rid);
+  if (icaltime_is_null_time(t) || t.is_date) return std::nullopt;
+  auto i = instant_of_prop(rid, t, ctx);
+  if (!i) return std::nullopt;
+  return RejectedOverride{uid, *i};
 }
 
 }  // namespace cw::scrapers::ics

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -58,15 +59,16 @@ bool detained_of(const EventData& e) {
   return text.find("detained") != std::string::npos;
 }
 
-Hearing make_hearing(const EventData& e, Instant start, std::string key, const IcsWindow& w) {
+Hearing make_hearing(const EventData& e, Instant start, std::optional<std::chrono::seconds> length,
+                     std::string key, const IcsWindow& w) {
   Hearing h;
   h.source_key = std::move(key);
   h.site = w.site;
   const auto local = to_local(w.zone, start);
   h.date = date::floor<date::days>(local);
   h.start = date::floor<std::chrono::minutes>(local - h.date);
-  if (e.duration) {
-    const auto end = to_local(w.zone, start + *e.duration);
+  if (length) {
+    const auto end = to_local(w.zone, start + *length);
     if (date::floor<date::days>(end) == h.date) {
       const auto stop = date::floor<std::chrono::minutes>(end - h.date);
       if (stop > h.start) h.stop = stop;
@@ -93,11 +95,11 @@ std::expected<std::set<Instant>, IcsReject> occurrences(const EventData& e,
   std::set<Instant> out;
   out.insert(*instant_of(e.start));
   for (const auto t : e.rdates) out.insert(t);
-  if (e.rrule) {
-    auto rule = *e.rrule;
+  // Several RRULEs: the set of occurrences is their union (RFC 5545 §3.8.5.3).
+  for (auto rule : e.rrules) {
     // UNTIL in UTC with a zoned start: compare in the event's wall time.
     if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !e.start.utc) {
-      WallTime u{rule.until, utc_zone(), true};
+      WallTime u{rule.until, IcsZone::utc(), true};
       u.t.zone = nullptr;
       if (auto ui = instant_of(u)) rule.until = wall_fields(e.start.zone, *ui);
     }
@@ -129,7 +131,7 @@ std::expected<std::set<Instant>, IcsReject> occurrences(const EventData& e,
   for (const auto t : e.exdates) out.erase(t);
   if (!e.exdays.empty()) {
     std::erase_if(out, [&](Instant t) {
-      const auto day = local_day(e.start.zone, t);
+      const auto day = date::floor<date::days>(e.start.zone.local(t));
       return std::find(e.exdays.begin(), e.exdays.end(), day) != e.exdays.end();
     });
   }
@@ -150,10 +152,40 @@ std::vector<icalcomponent*> calendars(icalcomponent* root) {
   return out;
 }
 
+// Of two VEVENTs with the same UID (and RECURRENCE-ID), RFC 5545 keeps the
+// higher SEQUENCE, then the later LAST-MODIFIED; on a tie, the first one.
+bool supersedes(const EventData& later, const EventData& earlier) {
+  if (later.sequence != earlier.sequence) return later.sequence > earlier.sequence;
+  return later.last_modified &&
+         (!earlier.last_modified || *later.last_modified > *earlier.last_modified);
+}
+
+using OverrideKey = std::pair<std::string, Instant>;  // UID, RECURRENCE-ID
+
 struct Collected {
   std::map<std::string, EventData> masters;
-  std::vector<EventData> overrides;
+  std::map<OverrideKey, EventData> overrides;
+  std::set<OverrideKey> removed;  // occurrences whose override was rejected
 };
+
+// Keeps the winner of two events with the same key in `events`; the loser is
+// a duplicate-uid reject.
+template <typename Key>
+void keep_winner(std::map<Key, EventData>& events, Key key, EventData e, IcsExpansion& out) {
+  auto [it, inserted] = events.try_emplace(key, std::move(e));
+  if (inserted) return;
+  EventData& kept = it->second;
+  // `e` was not moved from when try_emplace found the key.
+  EventData& incoming = e;
+  const bool replace = supersedes(incoming, kept);
+  const EventData& loser = replace ? kept : incoming;
+  const EventData& winner = replace ? incoming : kept;
+  out.rejects.push_back({"duplicate-uid", loser.line,
+                         "another event with UID '" + shown(loser.uid) + "' (line " +
+                             std::to_string(winner.line) + ", SEQUENCE " +
+                             std::to_string(winner.sequence) + ") supersedes this one"});
+  if (replace) kept = std::move(incoming);
+}
 
 void collect(const std::vector<icalcomponent*>& cals, const std::vector<std::int64_t>& lines,
              const IcsWindow& w, Collected& c, IcsExpansion& out) {
@@ -170,18 +202,50 @@ void collect(const std::vector<icalcomponent*>& cals, const std::vector<std::int
           const char* uid = icalproperty_get_uid(p);
           if (uid && *uid) out.kept_uids.emplace_back(uid);
         }
+        // The occurrence a rejected override replaced is not in the calendar any more.
+        if (auto r = rejected_override(ev, w.zone, zones)) {
+          c.removed.insert({std::move(r->uid), r->recurrence_id});
+        }
         out.rejects.push_back(std::move(e).error());
       } else if (e->recurrence_id) {
-        c.overrides.push_back(std::move(*e));
-      } else if (c.masters.contains(e->uid)) {
-        out.rejects.push_back(
-            {"duplicate-uid", line, "a second event with UID '" + shown(e->uid) + "'"});
+        OverrideKey key{e->uid, *e->recurrence_id};
+        keep_winner(c.overrides, std::move(key), std::move(*e), out);
       } else {
         auto uid = e->uid;
-        c.masters.emplace(std::move(uid), std::move(*e));
+        keep_winner(c.masters, std::move(uid), std::move(*e), out);
       }
     }
   }
+}
+
+// The RANGE=THISANDFUTURE overrides of a UID, by RECURRENCE-ID.
+std::vector<const EventData*> range_overrides(const std::map<OverrideKey, EventData>& overrides,
+                                              const std::string& uid) {
+  std::vector<const EventData*> out;
+  for (auto it = overrides.lower_bound({uid, Instant::min()});
+       it != overrides.end() && it->first.first == uid; ++it) {
+    if (it->second.this_and_future) out.push_back(&it->second);
+  }
+  return out;
+}
+
+// The range override in force at an original start: the latest one whose
+// RECURRENCE-ID is not after it.
+const EventData* range_override_for(const std::vector<const EventData*>& ranges, Instant t) {
+  const EventData* in_force = nullptr;
+  for (const auto* r : ranges) {
+    if (*r->recurrence_id <= t) in_force = r;
+  }
+  return in_force;
+}
+
+// RANGE=THISANDFUTURE moves every later occurrence by the override's shift,
+// measured in wall-clock time (RFC 5545 §3.8.4.4; ical.js does the same): a
+// weekly 09:00 moved to 10:00 stays at 10:00 across a DST change.
+Instant shifted_start(const EventData& master, const EventData& range, Instant original) {
+  const auto& zone = range.start.zone;
+  const auto shift = zone.local(*instant_of(range.start)) - zone.local(*range.recurrence_id);
+  return zone.instant(master.start.zone.local(original) + shift);
 }
 
 }  // namespace
@@ -206,12 +270,13 @@ Result<IcsExpansion> expand_calendar(std::string_view text, const IcsWindow& w,
 
   const InstantWindow win{resolve(w.zone, w.first, TimeOfDay{0}).instant,
                           resolve(w.zone, w.last + date::days{1}, TimeOfDay{0}).instant};
-  std::map<std::pair<std::string, Instant>, const EventData*> by_rid;
-  for (const auto& o : c.overrides) by_rid[{o.uid, *o.recurrence_id}] = &o;
+  std::map<OverrideKey, const EventData*> by_rid;
+  for (const auto& [k, o] : c.overrides) by_rid[k] = &o;
   std::set<std::string> keys;
-  auto emit = [&](const EventData& e, Instant start, std::string key) {
+  auto emit = [&](const EventData& e, Instant start, std::optional<std::chrono::seconds> length,
+                  std::string key) {
     if (!win.contains(start) || !keys.insert(key).second) return;
-    out.hearings.push_back(make_hearing(e, start, std::move(key), w));
+    out.hearings.push_back(make_hearing(e, start, length, std::move(key), w));
   };
   for (const auto& [uid, m] : c.masters) {
     auto starts = occurrences(m, win);
@@ -220,14 +285,19 @@ Result<IcsExpansion> expand_calendar(std::string_view text, const IcsWindow& w,
       out.rejects.push_back(std::move(starts).error());
       continue;
     }
+    const auto ranges = range_overrides(c.overrides, uid);
     for (const auto t : *starts) {
       const auto key = key_of(uid, t, m.recurring());
-      const auto o = by_rid.find({uid, t});
-      if (o == by_rid.end()) {
-        emit(m, t, key);
-      } else {
-        emit(*o->second, *instant_of(o->second->start), key);
+      if (const auto o = by_rid.find({uid, t}); o != by_rid.end()) {
+        emit(*o->second, *instant_of(o->second->start), o->second->duration, key);
         by_rid.erase(o);
+      } else if (c.removed.contains({uid, t})) {
+        continue;
+      } else if (const EventData* r = range_override_for(ranges, t)) {
+        emit(*r, shifted_start(m, *r, t), r->duration, key);
+      } else {
+        const auto period = m.rdate_durations.find(t);
+        emit(m, t, period != m.rdate_durations.end() ? period->second : m.duration, key);
       }
     }
   }
@@ -236,7 +306,7 @@ Result<IcsExpansion> expand_calendar(std::string_view text, const IcsWindow& w,
   for (const auto& [k, o] : by_rid) {
     const auto m = c.masters.find(k.first);
     const bool recurring = m == c.masters.end() || m->second.recurring();
-    emit(*o, *instant_of(o->start), key_of(k.first, k.second, recurring));
+    emit(*o, *instant_of(o->start), o->duration, key_of(k.first, k.second, recurring));
   }
   std::sort(out.hearings.begin(), out.hearings.end(),
             [](const Hearing& a, const Hearing& b) { return a.source_key < b.source_key; });

@@ -3,16 +3,29 @@
 // expand_calendar() parses an iCalendar text with libical and turns every
 // VEVENT into the hearings that fall inside a window of site-local dates:
 //
-//  - Recurrence: RRULE and RDATE occurrences are generated in the event's
-//    own wall-clock time (a weekly 09:00 America/Chicago event stays at 09:00
-//    across a DST change; its UTC instant moves), minus EXDATEs. A VEVENT with
-//    a RECURRENCE-ID replaces the one occurrence whose original start is that
-//    instant. At most kMaxIterations occurrences are generated per event.
+//  - Recurrence: the occurrences of every RRULE line (their union) and the
+//    RDATEs are generated in the event's own wall-clock time (a weekly 09:00
+//    America/Chicago event stays at 09:00 across a DST change; its UTC
+//    instant moves), minus EXDATEs. An RDATE;VALUE=PERIOD occurrence keeps
+//    its own end. A VEVENT with a RECURRENCE-ID replaces the one occurrence
+//    whose original start is that instant; with RANGE=THISANDFUTURE it also
+//    replaces every later one, moved by the same wall-clock shift (a later
+//    single override still wins). An override that is rejected removes its
+//    occurrence: the calendar no longer has it at the old time. At most
+//    kMaxIterations occurrences are generated per event.
+//  - Same UID twice (or the same UID and RECURRENCE-ID): the higher
+//    SEQUENCE wins, then the later LAST-MODIFIED, then the first in the
+//    file; the other is a duplicate-uid reject.
 //  - Time zones: a TZID is mapped to an IANA zone by map_tzid() and converted
-//    with date/tz (core/time.h), never with libical's zone code; floating
-//    times are the site's zone; UTC times are converted to the site's local
-//    date and time. A nonexistent or ambiguous local time resolves with
-//    choose::earliest.
+//    with date/tz (core/time.h); a TZID only the file's VTIMEZONE defines is
+//    read with that definition (ics_zone.h). Floating times are the site's
+//    zone; UTC times are converted to the site's local date and time. A local
+//    time in a spring-forward gap or a fall-back overlap follows RFC 5545
+//    §3.3.5: the offset before the gap (02:30 → 03:30), the first occurrence.
+//  - All-day events (DTSTART;VALUE=DATE) are rejected ("all-day"): a watch
+//    session needs a time to show up, and guessing office hours would send
+//    volunteers at the wrong time. A partner publishing day-long check-in
+//    windows should give them times (docs/operations.md).
 //  - Source key: "ics:" + UID for a single event; "ics:" + UID + "|" + the
 //    UTC instant of the original start (ISO 8601) for each occurrence of a
 //    recurring event, so that a moved occurrence keeps its key.

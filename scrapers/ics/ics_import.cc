@@ -8,6 +8,7 @@
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/ics/expand.h"
 #include "scrapers/status/closures.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::scrapers {
@@ -117,7 +118,7 @@ Result<ImportRun> import_ics_text(store::Database& db, std::string_view text,
       opts.source.empty() ? "ics:" + opts.site + ":" + opts.input : opts.source;
   const std::string name =
       opts.input.find("://") != std::string::npos ? opts.input : csv::display_name(opts.input);
-  return csv::run_recorded_import(db, clock, std::move(run), [&](ImportRun& r) -> Result<void> {
+  return store::record_import(db, clock, std::move(run), [&](ImportRun& r) -> Result<void> {
     const auto w = CW_TRY(window_for(db, opts, clock));
     const auto x = CW_TRY(ics::expand_calendar(text, w, name));
     return store_expansion(db, x, w, source, clock, r);
@@ -131,8 +132,8 @@ Result<ImportRun> import_ics_file(store::Database& db, const IcsImportOptions& o
     ImportRun run;
     run.source = "ics";
     run.input = opts.input;
-    return csv::run_recorded_import(db, clock, std::move(run),
-                                    [&](ImportRun&) -> Result<void> { return fail(text.error()); });
+    return store::record_import(db, clock, std::move(run),
+                                [&](ImportRun&) -> Result<void> { return fail(text.error()); });
   }
   return import_ics_text(db, *text, opts, clock);
 }

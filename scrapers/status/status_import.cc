@@ -7,6 +7,7 @@
 #include "scrapers/status/closures.h"
 #include "scrapers/status/court_names.h"
 #include "scrapers/status/status_page.h"
+#include "store/import_recorder.h"
 #include "store/repos.h"
 
 namespace cw::scrapers {
@@ -91,9 +92,8 @@ Result<ImportRun> import_status_text(store::Database& db, std::string_view html,
   ImportRun run;
   run.source = "status";
   run.input = opts.input;
-  return csv::run_recorded_import(db, clock, std::move(run), [&](ImportRun& r) {
-    return import_page(db, html, opts, clock, r);
-  });
+  return store::record_import(db, clock, std::move(run),
+                              [&](ImportRun& r) { return import_page(db, html, opts, clock, r); });
 }
 
 Result<ImportRun> import_status_file(store::Database& db, const StatusImportOptions& opts,
@@ -114,8 +114,8 @@ Result<ImportRun> import_status_file(store::Database& db, const StatusImportOpti
     ImportRun run;
     run.source = "status";
     run.input = opts.input;
-    return csv::run_recorded_import(db, clock, std::move(run),
-                                    [&](ImportRun&) -> Result<void> { return fail(read.error()); });
+    return store::record_import(db, clock, std::move(run),
+                                [&](ImportRun&) -> Result<void> { return fail(read.error()); });
   }
   return import_status_text(db, *read, opts, clock);
 }

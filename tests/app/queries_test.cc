@@ -330,7 +330,7 @@ TEST_F(Queries, ImportRunsNewestFirstInPages) {
     r.input = "file" + std::to_string(i) + ".csv";
     r.started = kNow;
     ASSERT_TRUE(runs.start(r));
-    r.state = "ok";
+    r.state = RunState::ok;
     r.finished = kNow;
     ASSERT_TRUE(runs.finish(r));
   }

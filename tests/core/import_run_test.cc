@@ -20,7 +20,7 @@ TEST(ImportRun, JsonHasTheDesignFieldsAndEscapesText) {
   ImportRun run;
   run.source = "csv";
   run.input = "a \"quoted\"\nname.csv";
-  run.state = "ok";
+  run.state = RunState::ok;
   run.rows_read = 3;
   run.added = 2;
   run.reject("bad-time", 4, "line 4, field 'time'");

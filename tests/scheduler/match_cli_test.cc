@@ -2,37 +2,13 @@
 // a real database, driven through the CSV importers.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "tests/store/temp_db.h"
+#include "tests/support/cli_runner.h"
 
 namespace {
 
-struct Cli {
-  cw::testing::TempDir dir;
-  Cli() {
-    std::ofstream(dir.file("courtwatch.toml"))
-        << "[data]\nsites_file = \"" CW_SOURCE_DIR "/config/sites.csv\"\n";
-  }
-  // Runs courtwatch with args in the temp dir; returns stdout, sets rc.
-  std::string run(const std::string& args, int* rc = nullptr) {
-    const std::string cmd = "cd " + dir.file("") +
-                            " && " CW_BINARY_DIR "/daemon/courtwatch --db t.db " + args +
-                            " 2>/dev/null";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    const int status = pclose(p);
-    if (rc) *rc = WEXITSTATUS(status);
-    return out;
-  }
-  void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir.file(name)) << text;
-  }
-};
+using Cli = cw::testing::CliRunner;
 
 constexpr const char* kHeader =
     "date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes\n";

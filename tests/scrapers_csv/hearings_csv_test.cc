@@ -71,7 +71,7 @@ TEST_F(HearingsCsv, RejectsHeaderWithMissingColumnAndWritesNothing) {
   EXPECT_NE(r.error().message.find("hearings-missing-column.csv: line 1"), std::string::npos);
   EXPECT_NE(r.error().message.find("'judge'"), std::string::npos);
   EXPECT_EQ(count_rows(*db_, "hearings"), 0);
-  EXPECT_EQ(last_recorded_run(*db_).state, "failed");
+  EXPECT_EQ(last_recorded_run(*db_).state, RunState::failed);
 }
 
 TEST_F(HearingsCsv, RejectsHeaderWithUnknownColumnAndWritesNothing) {
@@ -112,7 +112,7 @@ TEST_F(HearingsCsv, CannotOpenMissingFileIsRecordedAsFailed) {
   EXPECT_EQ(r.error().code, Errc::io);
   EXPECT_NE(r.error().message.find("no-such.csv: cannot open"), std::string::npos);
   const auto run = last_recorded_run(*db_);
-  EXPECT_EQ(run.state, "failed");
+  EXPECT_EQ(run.state, RunState::failed);
   EXPECT_EQ(run.error, r.error().message);
 }
 
@@ -240,9 +240,9 @@ TEST_F(HearingsCsv, FailedRunLeavesEarlierDataIntact) {
   const auto runs = store::ImportRunRepo(*db_).recent(5);
   ASSERT_TRUE(runs);
   ASSERT_EQ(runs->size(), 2u);
-  EXPECT_EQ((*runs)[0].state, "failed");
+  EXPECT_EQ((*runs)[0].state, RunState::failed);
   EXPECT_EQ((*runs)[0].error, r.error().message);
-  EXPECT_EQ((*runs)[1].state, "ok");
+  EXPECT_EQ((*runs)[1].state, RunState::ok);
 }
 
 TEST_F(HearingsCsv, DatabaseErrorMidFileRollsBackTheWholeRun) {
@@ -261,7 +261,7 @@ TEST_F(HearingsCsv, DatabaseErrorMidFileRollsBackTheWholeRun) {
   EXPECT_EQ(r.error().code, Errc::database);
   EXPECT_EQ(hearings_json(*db_), before);
   const auto run = last_recorded_run(*db_);
-  EXPECT_EQ(run.state, "failed");
+  EXPECT_EQ(run.state, RunState::failed);
   EXPECT_NE(run.error.find("disk on fire"), std::string::npos);
   EXPECT_EQ(run.added + run.updated, 0);
   EXPECT_TRUE(db_->check()) << "database left inconsistent";

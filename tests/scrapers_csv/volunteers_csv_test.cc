@@ -136,7 +136,7 @@ TEST_F(VolunteersCsv, FailedRunLeavesEarlierDataIntact) {
   ASSERT_FALSE(r);
   EXPECT_EQ(volunteers_json(*db_), before);
   const auto run = last_recorded_run(*db_);
-  EXPECT_EQ(run.state, "failed");
+  EXPECT_EQ(run.state, RunState::failed);
   EXPECT_EQ(run.source, "volunteers");
   EXPECT_EQ(run.error, r.error().message);
 }
@@ -163,7 +163,7 @@ TEST_F(VolunteersCsv, CannotOpenMissingFileIsRecordedAsFailed) {
   const auto r = import((dir_ / "missing.csv").string());
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, Errc::io);
-  EXPECT_EQ(last_recorded_run(*db_).state, "failed");
+  EXPECT_EQ(last_recorded_run(*db_).state, RunState::failed);
 }
 
 }  // namespace

@@ -141,7 +141,7 @@ TEST_F(EoirChanges, FailedRunKeepsEarlierDataAndNothingOfItsOwn) {
   EXPECT_EQ(find("eoir:3")->status, HearingStatus::scheduled);
   const auto runs = store::ImportRunRepo(env.db()).recent(1);
   ASSERT_TRUE(runs && runs->size() == 1);
-  EXPECT_EQ((*runs)[0].state, "failed");
+  EXPECT_EQ((*runs)[0].state, RunState::failed);
   EXPECT_NE((*runs)[0].error.find("refused"), std::string::npos);
 }
 

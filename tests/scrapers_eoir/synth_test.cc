@@ -31,7 +31,7 @@ TEST(EoirSynthetic, CountsAddUp) {
   scrapers::EoirOptions opts{so.dir, so.as_of, so.horizon_days, {}};
   const auto run = scrapers::import_eoir(env.db(), opts, clock);
   ASSERT_TRUE(run) << run.error().message;
-  EXPECT_EQ(run->state, "ok");
+  EXPECT_EQ(run->state, RunState::ok);
   EXPECT_EQ(run->rows_read, ex->rows);
   EXPECT_EQ(run->added, ex->hearings);
   EXPECT_EQ(run->updated + run->cancelled + run->unchanged, 0);

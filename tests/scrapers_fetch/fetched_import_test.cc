@@ -113,7 +113,7 @@ TEST_F(FetchedImportTest, NotFoundIsAFailedRunAndKeepsTheLastGoodData) {
   EXPECT_EQ(env_.hearings_json(), before);
   const auto recent = *store::ImportRunRepo(env_.db()).recent(1);
   ASSERT_EQ(recent.size(), 1u);
-  EXPECT_EQ(recent.front().state, "failed");
+  EXPECT_EQ(recent.front().state, RunState::failed);
   EXPECT_NE(recent.front().error.find("HTTP 404"), std::string::npos);
   const auto state = *FetchStateRepo(env_.db()).find("partner-checkins");
   EXPECT_NE(state->last_error.find("HTTP 404"), std::string::npos);

@@ -101,7 +101,7 @@ TEST(IcsImport, NotACalendarFailsAndWritesNothing) {
   EXPECT_EQ(env.hearings_json(), before);  // nothing cancelled as "vanished"
   const auto runs = store::ImportRunRepo(env.db()).recent(1);
   ASSERT_TRUE(runs && runs->size() == 1);
-  EXPECT_EQ(runs->front().state, "failed");
+  EXPECT_EQ(runs->front().state, RunState::failed);
 }
 
 TEST(IcsImport, AnEventBrokenByAnEditKeepsItsHearings) {

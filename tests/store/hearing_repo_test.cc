@@ -163,7 +163,7 @@ TEST_F(HearingRepoTest, ImportRunRoundTripsCountsAndRejects) {
   run.rows_read = 10;
   run.added = 7;
   run.reject("bad-date", 4, "x.csv: line 4, field 'date': expected YYYY-MM-DD");
-  run.state = "ok";
+  run.state = RunState::ok;
   run.finished = at(2);
   ASSERT_TRUE(runs.finish(run));
   const auto back = runs.recent(5).value();
