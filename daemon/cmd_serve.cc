@@ -160,7 +160,17 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
       sd_notify(0, "RELOADING=1");
       auto reloaded = load_config(ctx.config.source_file);
       if (reloaded) {
-        apply_reload(ctx.config, *reloaded);
+        if (notify_changed(apply_reload(ctx.config, *reloaded))) {
+          // The worker holds its configuration: stop it (messages in hand
+          // finish), then start one on the new settings.
+          notifier->stop();
+          notifier = make_notifier(ctx.config, db_path, public_url, *ctx.clock);
+          if (auto started = notifier->start(); !started) {
+            log::error("notifications stopped: " + started.error().message);
+          } else {
+            log::info("notification settings applied");
+          }
+        }
       } else {
         log::error("configuration reload failed, keeping the old one: " + reloaded.error().message);
       }

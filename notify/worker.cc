@@ -39,6 +39,12 @@ DeliveryWorker::DeliveryWorker(WorkerOptions options, const Clock& clock,
 DeliveryWorker::~DeliveryWorker() { stop(); }
 
 Result<void> DeliveryWorker::start() {
+  if (options_.channels.empty()) {
+    // Planning without a way to deliver would fill the outbox with messages
+    // that go stale, and make the daemon write while it only serves reads.
+    log::info("notifications are off: neither [smtp] url nor [notify.webhook] url is configured");
+    return {};
+  }
   auto db = CW_TRY(store::Database::open(options_.db_path, store::OpenMode::read_write_existing));
   const int recovered = CW_TRY(store::OutboxRepo(*db).recover_sending(clock_.now()));
   if (recovered > 0) {

@@ -67,7 +67,13 @@ void page_begin(Html& h, const Shell& s, std::string_view title) {
   h.raw("<title>").text(title).raw(" · courtwatch</title></head><body>");
   h.raw("<a class=\"skip\" href=\"#main\">").text(tr(s.lang, "skip")).raw("</a>");
   h.raw("<header class=\"top\"><div class=\"top-inner\">");
-  h.raw("<a class=\"brand\" href=\"/\">courtwatch</a>");
+  // Only a signed-in coordinator has a desk to go back to; a volunteer's
+  // page must not lead to the sign-in form.
+  if (s.user.empty()) {
+    h.raw("<span class=\"brand\">courtwatch</span>");
+  } else {
+    h.raw("<a class=\"brand\" href=\"/\">courtwatch</a>");
+  }
   if (!s.user.empty()) write_nav(h, s);
   h.raw("<div class=\"tools\">");
   if (!s.csrf.empty()) write_language_switch(h, s);

@@ -70,12 +70,6 @@ bool not_modified(const httplib::Request& req, const FeedBody& feed) {
   return false;
 }
 
-std::string public_base(const ServerOptions& o) {
-  if (!o.public_url.empty()) return o.public_url;
-  const bool v6 = o.address.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + o.address + "]" : o.address) + ":" + std::to_string(o.port);
-}
-
 struct FeedRoutes {
   FeedRoutes(FeedServiceOptions o, const Clock& clock, const ServerOptions& server)
       : service(std::move(o), clock), server(server) {}
@@ -123,7 +117,7 @@ struct FeedRoutes {
 void add_feed_routes(WebServer& server) {
   FeedServiceOptions o;
   o.db_path = server.pool().path();
-  o.public_url = public_base(server.options());
+  o.public_url = public_base_url(server.options());
   o.coordinator_contact = server.options().coordinator_contact;
   auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock(), server.options());
   server.get(R"(/feeds/v/([^/]+)\.ics)", "feed_volunteer",

@@ -23,6 +23,12 @@ constexpr const char* kCsp =
 
 }  // namespace
 
+std::string public_base_url(const ServerOptions& o) {
+  if (!o.public_url.empty()) return o.public_url;
+  const bool v6 = o.address.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + o.address + "]" : o.address) + ":" + std::to_string(o.port);
+}
+
 std::string client_address(const httplib::Request& req, const ServerOptions& opts) {
   const bool from_proxy =
       !opts.trusted_proxy.empty() &&
@@ -108,6 +114,7 @@ void WebServer::install_routes() {
   add_hearing_pages(*this);
   add_login_routes(*this);
   add_feed_routes(*this);
+  add_volunteer_routes(*this);
 }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {

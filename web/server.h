@@ -48,6 +48,10 @@ struct ServerOptions {
   bool secure_cookies = false;
 };
 
+// The URL the outside world reaches the server at: public_url, or
+// http://<address>:<port> (no trailing slash).
+std::string public_base_url(const ServerOptions& opts);
+
 // The address to charge a request to (rate limits): the peer, or when the
 // peer is the trusted proxy, the last X-Forwarded-For entry. Never logged.
 std::string client_address(const httplib::Request& req, const ServerOptions& opts);
@@ -117,6 +121,7 @@ void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
 void add_hearing_pages(WebServer& server);  // / (upcoming hearings per site)
 void add_login_routes(WebServer& server);   // /login, /logout (pages_login.cc)
 void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
+void add_volunteer_routes(WebServer& server);  // /v/... (routes_volunteer.cc)
 
 // Sends a plain-text error with the given status.
 void send_error(httplib::Response& res, int status, std::string_view message);

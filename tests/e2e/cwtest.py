@@ -136,10 +136,10 @@ class Browser:
 class Daemon:
     """`courtwatch serve` in the background; parses the URL it prints."""
 
-    def __init__(self, ws, *args):
+    def __init__(self, ws, *args, config=None):
         self.ws = ws
         self.proc = subprocess.Popen(
-            [ARGS.binary, "--config", ws.config, "serve", *args],
+            [ARGS.binary, "--config", config or ws.config, "serve", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ws.dir)
         line = self.proc.stdout.readline()
         if "listening on" not in line:

@@ -125,22 +125,23 @@ class AuthServerTest : public ::testing::Test {
   int port_ = 0;
 };
 
-// A concrete path matching a route pattern: each regex group becomes "1".
+// A concrete path matching a route pattern: a group of plain alternatives
+// such as "(confirm|decline)" becomes its first alternative, any other group
+// ("(\\d+)", "([^/]+)") becomes "1". Groups are not nested in route patterns.
 inline std::string sample_path(const std::string& pattern) {
   std::string out;
-  int depth = 0;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (c == '\\' && depth == 0 && i + 1 < pattern.size()) {
+    if (c == '\\' && i + 1 < pattern.size()) {
       out += pattern[++i];
     } else if (c == '(') {
-      if (depth++ == 0) out += "1";
-    } else if (c == ')') {
-      --depth;
-    } else if (depth == 0) {
+      const std::size_t close = pattern.find(')', i);
+      const std::string group = pattern.substr(i + 1, close - i - 1);
+      const bool literal = group.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_|") == std::string::npos;
+      out += literal ? group.substr(0, group.find('|')) : "1";
+      i = close;
+    } else {
       out += c;
-    } else if (c == '\\') {
-      ++i;
     }
   }
   return out;
