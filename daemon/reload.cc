@@ -39,6 +39,11 @@ ReloadDiff diff_for_reload(const Config& o, const Config& n) {
   check(now, om.backup_interval != nm.backup_interval, "backup.interval");
   check(now, om.backup_keep != nm.backup_keep, "backup.keep");
   check(now, om.retention_days != nm.retention_days, "retention.days");
+  const auto &on = o.notify, &nn = n.notify;
+  check(now, on.rules != nn.rules || on.delivery != nn.delivery, "notify");
+  check(now, on.coordinators != nn.coordinators, "notify.coordinators");
+  check(now, on.smtp != nn.smtp, "smtp");
+  check(now, on.webhook != nn.webhook, "webhook");
 
   auto& later = d.needs_restart;
   const auto &os = o.server, &ns = n.server;
@@ -66,6 +71,15 @@ ReloadDiff diff_for_reload(const Config& o, const Config& n) {
   return d;
 }
 
+bool notify_changed(const ReloadDiff& d) {
+  for (const auto& key : d.applied) {
+    if (key == "notify" || key.starts_with("notify.") || key == "smtp" || key == "webhook") {
+      return true;
+    }
+  }
+  return false;
+}
+
 ReloadDiff apply_reload(Config& current, const Config& next) {
   auto d = diff_for_reload(current, next);
   current.log_level = next.log_level;
@@ -73,6 +87,7 @@ ReloadDiff apply_reload(Config& current, const Config& next) {
   current.import_horizon_days = next.import_horizon_days;
   current.csv_column_aliases = next.csv_column_aliases;
   current.maintenance = next.maintenance;
+  current.notify = next.notify;
   log::Level level{};
   if (log::parse_level(current.log_level, level)) log::set_level(level);
   log::debug("log level now " + current.log_level);  // seen only when it took effect

@@ -2,7 +2,9 @@
 // restart.
 //
 // Applied on reload: log.level (set here), [[sources]], [import], [backup]
-// and [retention] (the job runners read the config on every tick).
+// and [retention] (the job runners read the config on every tick), and
+// [notify], [[notify.coordinators]], [smtp] and [webhook] (`serve` restarts
+// the delivery worker when they changed: notify_changed()).
 // Need a restart (the old value stays in force until then): database.path,
 // everything in [server] (the listener and the HTTP server are built once),
 // [data], [feeds] (given to the HTTP server at start) and [fetch] (the
@@ -22,6 +24,10 @@ struct ReloadDiff {
 };
 
 ReloadDiff diff_for_reload(const Config& old_config, const Config& new_config);
+
+// True when the diff applied a notification setting, so the delivery worker
+// must be rebuilt with the new configuration.
+bool notify_changed(const ReloadDiff& d);
 
 // Applies `next` to `current` as far as a running daemon can (everything the
 // job runners read, and the log level), keeping the values of the keys that

@@ -63,10 +63,10 @@ constexpr std::array kSpanish{
     Entry{"greeting", "Hola, {name}:"},
     Entry{"body.invitation",
           "Le invitamos a observar audiencias en {where} el {when}.\n"
-          "Confirme o decline en su página; la invitación adjunta lo agrega a su calendario."},
+          "Confirme o rechace en su página; la invitación adjunta lo agrega a su calendario."},
     Entry{"body.confirm-request",
           "Su observación es mañana: {where}, {when}.\n"
-          "Todavía no ha confirmado. Confirme o decline en su página."},
+          "Todavía no ha confirmado. Confirme o rechace en su página."},
     Entry{"body.reminder",
           "Recordatorio: su observación es hoy en {where}, {when}.\n"
           "Dirección: {address}"},

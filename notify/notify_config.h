@@ -21,6 +21,8 @@ namespace cw::notify {
 struct QuietHours {
   TimeOfDay start{21 * 60};
   TimeOfDay end{7 * 60};
+
+  bool operator==(const QuietHours&) const = default;
 };
 
 struct Rules {
@@ -30,6 +32,8 @@ struct Rules {
   QuietHours quiet;
   std::chrono::hours urgent_within{12};  // a change this close to the session ignores quiet hours
   int horizon_days = 30;                 // sessions further out are not planned for yet
+
+  bool operator==(const Rules&) const = default;
 };
 
 struct Coordinator {
@@ -38,6 +42,8 @@ struct Coordinator {
   std::string timezone = "America/New_York";  // IANA; the digest hour is read in it
   std::vector<std::string> sites;             // empty: every site
   std::string locale = "en";
+
+  bool operator==(const Coordinator&) const = default;
 };
 
 struct SmtpConfig {
@@ -50,12 +56,16 @@ struct SmtpConfig {
   std::string reply_to;
   int connect_timeout_s = 10;
   int timeout_s = 60;
+
+  bool operator==(const SmtpConfig&) const = default;
 };
 
 struct WebhookConfig {
   std::string url;     // empty: off
   std::string secret;  // resolved from secret_file
   int timeout_s = 10;
+
+  bool operator==(const WebhookConfig&) const = default;
 };
 
 struct DeliveryConfig {
@@ -64,6 +74,8 @@ struct DeliveryConfig {
   std::chrono::seconds backoff_base{30};
   std::chrono::seconds backoff_max{std::chrono::hours{6}};
   std::chrono::seconds plan_interval{30};  // how often the worker re-plans on its own
+
+  bool operator==(const DeliveryConfig&) const = default;
 };
 
 struct NotifyConfig {
@@ -72,6 +84,8 @@ struct NotifyConfig {
   SmtpConfig smtp;
   WebhookConfig webhook;
   DeliveryConfig delivery;
+
+  bool operator==(const NotifyConfig&) const = default;
 };
 
 }  // namespace cw::notify

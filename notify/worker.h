@@ -16,7 +16,8 @@
 // Only channels that are configured are claimed; with none configured,
 // start() plans and sends nothing (notifications off). stop() lets each thread
 // finish the message in hand, puts the rest of its batch back, and joins.
-// Configuration is that of start-up (restart to apply [smtp] changes).
+// Configuration is fixed per worker; a SIGHUP that changes it replaces the
+// worker (daemon/cmd_serve.cc).
 // Thread-safe: start/stop/wake from the owner's thread, stats from any.
 #pragma once
 

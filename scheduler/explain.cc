@@ -127,6 +127,13 @@ std::string reason_for(const MatchInput& in, const Booking& b,
 }  // namespace
 
 std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan) {
+  std::vector<int> all(in.sessions.size());
+  for (std::size_t s = 0; s < all.size(); ++s) all[s] = static_cast<int>(s);
+  return explain_unfilled(in, plan, all);
+}
+
+std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan,
+                                       const std::vector<int>& sessions) {
   const Booking b = bookings(in, plan);
   std::unordered_map<std::string, std::vector<int>> by_site;
   for (std::size_t v = 0; v < in.volunteers.size(); ++v) {
@@ -135,11 +142,11 @@ std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan) {
   std::set<std::pair<int, int>> excluded;
   for (const auto& p : in.excluded) excluded.insert({p.volunteer, p.session});
   std::vector<Unfilled> out;
-  for (std::size_t s = 0; s < in.sessions.size(); ++s) {
-    const int seats = in.sessions[s].need() - static_cast<int>(b.in_session[s].size());
+  for (const int s : sessions) {
+    const auto i = static_cast<std::size_t>(s);
+    const int seats = in.sessions[i].need() - static_cast<int>(b.in_session[i].size());
     if (seats <= 0) continue;
-    out.push_back(
-        {static_cast<int>(s), seats, reason_for(in, b, by_site, excluded, static_cast<int>(s))});
+    out.push_back({s, seats, reason_for(in, b, by_site, excluded, s)});
   }
   return out;
 }

@@ -24,5 +24,9 @@ struct Unfilled {
 };
 
 std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan);
+// The same for the listed sessions only (indices into in.sessions): a page of
+// sessions explained without reasoning about every other session in `in`.
+std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan,
+                                       const std::vector<int>& sessions);
 
 }  // namespace cw::scheduler

@@ -1,8 +1,10 @@
 #include "scheduler/matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <queue>
+#include <thread>
 
 #include "scheduler/match_instance.h"
 #include "scheduler/match_network.h"
@@ -138,10 +140,38 @@ Plan match(const MatchInput& in, const MatchOptions& options) {
   Plan plan;
   plan.stats.components = static_cast<int>(inst.components.size());
   plan.stats.pairs = static_cast<std::int64_t>(inst.candidates.size());
-  for (const auto& comp : inst.components) {
-    const ComponentPlan cp = solve(inst, comp, options, plan.stats);
-    plan.bound += cp.bound;
-    for (const int c : cp.chosen) {
+  // Components share no volunteer and no session, so each is solved on its
+  // own, by up to options.threads workers, largest first; the results are
+  // merged in component order, so the plan does not depend on the threads.
+  const std::size_t n = inst.components.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return inst.components[a].candidates.size() > inst.components[b].candidates.size();
+  });
+  std::vector<ComponentPlan> plans(n);
+  std::vector<MatchStats> stats(n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t k = next++; k < n; k = next++) {
+      const std::size_t i = order[k];
+      plans[i] = solve(inst, inst.components[i], options, stats[i]);
+    }
+  };
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers =
+      std::min<std::size_t>(n, options.threads > 0 ? static_cast<std::size_t>(options.threads) : hw);
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    plan.bound += plans[i].bound;
+    plan.stats.flow_solves += stats[i].flow_solves;
+    plan.stats.flow_arcs += stats[i].flow_arcs;
+    plan.stats.bb_nodes += stats[i].bb_nodes;
+    for (const int c : plans[i].chosen) {
       const auto& cand = inst.candidates[static_cast<std::size_t>(c)];
       plan.assignments.push_back({cand.volunteer, cand.session, false});
     }

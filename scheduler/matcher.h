@@ -57,6 +57,7 @@ struct MatchInput {
 
 struct MatchOptions {
   int max_nodes = 200;  // branch-and-bound nodes per component (trainees only)
+  int threads = 0;      // workers solving components at once; 0: one per CPU
 };
 
 struct Placement {

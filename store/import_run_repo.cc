@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "store/read_models.h"
 #include "store/repos.h"
 
 namespace cw::store {
@@ -53,11 +54,18 @@ Result<int> ImportRunRepo::close_interrupted(Instant now) {
 }
 
 Result<std::vector<ImportRun>> ImportRunRepo::recent(int limit) {
+  return import_runs_before(db_, limit, std::nullopt);
+}
+
+Result<std::vector<ImportRun>> import_runs_before(Database& db_, int limit,
+                                                  std::optional<Id> before) {
   std::vector<ImportRun> out;
-  auto& s = db_.stmt(
-      "SELECT id, source, input, started, finished, state, rows_read, new, updated, cancelled, "
-      "unchanged, rejected, error FROM import_runs ORDER BY id DESC LIMIT ?");
+  auto& s = db_.stmt(std::string("SELECT id, source, input, started, finished, state, rows_read, "
+                                 "new, updated, cancelled, unchanged, rejected, error FROM "
+                                 "import_runs") +
+                     (before ? " WHERE id < ?2" : "") + " ORDER BY id DESC LIMIT ?1");
   s.bind(1, limit);
+  if (before) s.bind(2, *before);
   while (CW_TRY(s.step())) {
     ImportRun r;
     r.id = s.int64(0);

@@ -283,7 +283,24 @@ CREATE INDEX outbox_by_session ON outbox(session_id);
 CREATE INDEX assignment_events_by_assignment ON assignment_events(assignment_id, to_state);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2, kV3};
+// Indexes for the coordinator desk's read models (app/queries.h): sessions
+// paged in their listing order (date, half, site, location, judge) with or
+// without a site, live assignments counted from the index alone, hearings
+// paged in (date, start) order, volunteers found by site. The hearing indexes
+// extend the old ones, so every query they served is still served.
+constexpr const char* kV4 = R"sql(
+DROP INDEX sessions_by_date;
+CREATE INDEX sessions_by_day ON sessions(date, half, site, location, judge);
+CREATE INDEX sessions_by_site_day ON sessions(site, date, half, location, judge);
+CREATE INDEX assignments_by_session_state ON assignments(session_id, state);
+DROP INDEX hearings_by_date;
+CREATE INDEX hearings_by_date ON hearings(date, start_min, site);
+DROP INDEX hearings_by_site_date;
+CREATE INDEX hearings_by_site_date ON hearings(site, date, start_min);
+CREATE INDEX volunteer_sites_by_site ON volunteer_sites(site, volunteer_id);
+)sql";
+
+constexpr std::array kMigrations{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

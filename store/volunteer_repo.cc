@@ -1,5 +1,7 @@
 #include <algorithm>
+#include <unordered_map>
 
+#include "store/read_models.h"
 #include "store/repos.h"
 
 namespace cw::store {
@@ -152,7 +154,46 @@ Result<std::vector<Volunteer>> VolunteerRepo::all() {
   std::vector<Volunteer> out;
   auto& s = db_.stmt(std::string("SELECT ") + kColumns + " ORDER BY handle");
   while (CW_TRY(s.step())) out.push_back(CW_TRY(read_row(s)));
-  for (auto& v : out) CW_TRY(load_details(v));
+  // One pass over each detail table instead of four lookups per volunteer
+  // (volunteer_blackouts has no index on volunteer_id: a lookup each would
+  // scan it once per volunteer). Each table is read in the order
+  // load_details() gives, so both paths build the same values.
+  std::unordered_map<Id, Volunteer*> by_id;
+  by_id.reserve(out.size());
+  for (auto& v : out) by_id.emplace(v.id, &v);
+  auto each = [&](const char* sql, auto&& add) -> Result<void> {
+    auto& q = db_.stmt(sql);
+    while (CW_TRY(q.step())) {
+      const auto it = by_id.find(q.int64(0));
+      if (it != by_id.end()) CW_TRY(add(*it->second, q));
+    }
+    return {};
+  };
+  CW_TRY(each("SELECT volunteer_id, site FROM volunteer_sites ORDER BY volunteer_id, site",
+              [](Volunteer& v, Statement& q) -> Result<void> {
+                v.sites.push_back(q.text(1));
+                return {};
+              }));
+  CW_TRY(each(
+      "SELECT volunteer_id, language FROM volunteer_languages ORDER BY volunteer_id, language",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.languages.push_back(q.text(1));
+        return {};
+      }));
+  CW_TRY(each(
+      "SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.availability.blackouts.push_back(
+            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
+        return {};
+      }));
+  CW_TRY(each(
+      "SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.availability.extra.push_back(
+            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
+        return {};
+      }));
   return out;
 }
 
@@ -174,6 +215,57 @@ Result<std::optional<Volunteer>> VolunteerRepo::find(Id id) {
   s.reset();
   CW_TRY(load_details(v));
   return std::optional<Volunteer>(std::move(v));
+}
+
+Result<std::vector<Volunteer>> volunteers_by_ids(Database& db_, const std::vector<Id>& ids) {
+  const std::string array = json_id_array(ids);
+  std::vector<Volunteer> out;
+  auto& s = db_.stmt(std::string("SELECT ") + kColumns +
+                     " WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY handle");
+  s.bind(1, array);
+  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_row(s)));
+  std::unordered_map<Id, Volunteer*> by_id;
+  for (auto& v : out) by_id[v.id] = &v;
+  // Each detail table in one pass over the same ids.
+  auto each_row = [&](const char* sql, auto&& add) -> Result<void> {
+    auto& q = db_.stmt(sql);
+    q.bind(1, array);
+    while (CW_TRY(q.step())) {
+      if (auto it = by_id.find(q.int64(0)); it != by_id.end()) CW_TRY(add(*it->second, q));
+    }
+    return {};
+  };
+  CW_TRY(
+      each_row("SELECT volunteer_id, site FROM volunteer_sites WHERE volunteer_id IN "
+               "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, site",
+               [](Volunteer& v, const Statement& q) -> Result<void> {
+                 v.sites.push_back(q.text(1));
+                 return {};
+               }));
+  CW_TRY(
+      each_row("SELECT volunteer_id, language FROM volunteer_languages WHERE volunteer_id IN "
+               "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, language",
+               [](Volunteer& v, const Statement& q) -> Result<void> {
+                 v.languages.push_back(q.text(1));
+                 return {};
+               }));
+  CW_TRY(
+      each_row("SELECT volunteer_id, first, last FROM volunteer_blackouts WHERE volunteer_id IN "
+               "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, first",
+               [](Volunteer& v, const Statement& q) -> Result<void> {
+                 v.availability.blackouts.push_back(
+                     {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
+                 return {};
+               }));
+  CW_TRY(
+      each_row("SELECT volunteer_id, date, half FROM volunteer_extra WHERE volunteer_id IN "
+               "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, date, half",
+               [](Volunteer& v, const Statement& q) -> Result<void> {
+                 v.availability.extra.push_back(
+                     {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
+                 return {};
+               }));
+  return out;
 }
 
 }  // namespace cw::store

@@ -53,5 +53,24 @@ TEST(Reload, FetchAndFeedsNeedARestart) {
   EXPECT_EQ(d.needs_restart, (std::vector<std::string>{"feeds.coordinator_contact", "fetch"}));
 }
 
+TEST(Reload, NotificationSettingsAreAppliedAndRebuildTheWorker) {
+  Config current = parsed("[notify]\nquiet_start = \"21:00\"\n");
+  const Config next = parsed(R"(
+[notify]
+quiet_start = "22:00"
+[smtp]
+url = "smtp://127.0.0.1:2525"
+from = "Court Watch <watch@example.org>"
+)");
+  const auto d = apply_reload(current, next);
+  EXPECT_EQ(d.applied, (std::vector<std::string>{"notify", "smtp"}));
+  EXPECT_TRUE(d.needs_restart.empty());
+  EXPECT_TRUE(notify_changed(d));
+  EXPECT_EQ(current.notify.smtp.url, "smtp://127.0.0.1:2525");
+  EXPECT_EQ(current.notify.rules.quiet.start, TimeOfDay{22 * 60});
+  EXPECT_FALSE(notify_changed(diff_for_reload(current, next)));
+  EXPECT_FALSE(notify_changed(diff_for_reload(Config{}, parsed("[log]\nlevel = \"debug\"\n"))));
+}
+
 }  // namespace
 }  // namespace cw::daemon

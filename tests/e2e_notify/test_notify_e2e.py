@@ -216,6 +216,26 @@ class NotifySmtp(unittest.TestCase):
             for ref in CASE_REFS:
                 self.assertNotIn(ref, out)
 
+    def test_sighup_with_new_smtp_settings_starts_sending(self):
+        with open(self.ws.config) as f:
+            full = f.read()
+        without_smtp = full[:full.index("[smtp]")]
+        with open(self.ws.config, "w") as f:
+            f.write(without_smtp)
+        Seeded(self.ws, 2)
+        d = self.daemon()
+        time.sleep(2)  # plan_interval is 1 s: with no channel nothing is planned or sent
+        self.assertEqual(self.smtp.files(), [])
+        self.assertEqual(h.query(self.ws.db, "SELECT count(*) FROM outbox")[0][0], 0)
+        with open(self.ws.config, "w") as f:
+            f.write(full)
+        d.proc.send_signal(signal.SIGHUP)
+        got = self.smtp.wait_for(2, timeout=60)
+        self.assertEqual({m["To"] for _, m in got}, {"v1@example.org", "v2@example.org"})
+        _, err = d.stop()
+        self.assertIn("configuration reloaded; applied: smtp", err)
+        self.assertIn("notification settings applied", err)
+
     def test_a_moved_session_sends_a_change_old_to_new(self):
         seeded = Seeded(self.ws, 1, ["09:00"])
         self.daemon()

@@ -65,5 +65,53 @@ TEST(MatcherProperty, WithinOnePercentOfExhaustiveOptimumWithTrainees) {
             << "\n";
 }
 
+// Several random instances side by side, each on sites of its own, so the
+// matcher sees (at least) one component per part.
+MatchInput side_by_side(std::mt19937& rng, int parts) {
+  MatchInput all;
+  for (int k = 0; k < parts; ++k) {
+    MatchInput in = testing::random_instance(
+        rng, {.max_volunteers = 8, .max_sessions = 10, .trainee_share = 0.3});
+    const std::string suffix = "-" + std::to_string(k);
+    const int v0 = static_cast<int>(all.volunteers.size());
+    const int s0 = static_cast<int>(all.sessions.size());
+    for (auto& s : in.sessions) {
+      s.key.site += suffix;
+      all.sessions.push_back(std::move(s));
+    }
+    for (auto& v : in.volunteers) {
+      for (auto& site : v.sites) site += suffix;
+      all.volunteers.push_back(std::move(v));
+    }
+    auto shift = [&](const std::vector<Pair>& from, std::vector<Pair>& to) {
+      for (const auto& p : from) to.push_back({p.volunteer + v0, p.session + s0});
+    };
+    shift(in.fixed, all.fixed);
+    shift(in.previous, all.previous);
+    shift(in.excluded, all.excluded);
+  }
+  return all;
+}
+
+TEST(MatcherProperty, ThePlanDoesNotDependOnTheNumberOfThreads) {
+  std::mt19937 rng(3);
+  int most_components = 0;
+  for (int i = 0; i < 60; ++i) {
+    const MatchInput in = side_by_side(rng, 6);
+    const Plan one = match(in, {.threads = 1});
+    const Plan four = match(in, {.threads = 4});
+    EXPECT_EQ(four.assignments, one.assignments) << "instance " << i;
+    EXPECT_EQ(four.objective, one.objective);
+    EXPECT_EQ(four.bound, one.bound);
+    EXPECT_EQ(four.stats.flow_solves, one.stats.flow_solves);
+    EXPECT_EQ(four.stats.flow_arcs, one.stats.flow_arcs);
+    EXPECT_EQ(four.stats.bb_nodes, one.stats.bb_nodes);
+    EXPECT_TRUE(check_plan(in, four.assignments).empty());
+    EXPECT_EQ(four.objective, score_plan(in, four.assignments));
+    most_components = std::max(most_components, one.stats.components);
+  }
+  EXPECT_GE(most_components, 6);  // there were components to share out
+}
+
 }  // namespace
 }  // namespace cw::scheduler

@@ -67,5 +67,53 @@ TEST(VolunteerRepo, ReimportIsUnchangedAndAChangeReplacesLists) {
   EXPECT_EQ(repo.all().value().size(), 1u);
 }
 
+TEST(VolunteerRepo, AllReadsEachVolunteersOwnDetailsAsFindDoes) {
+  TempDir dir;
+  auto db = Database::open(dir.file("v.db")).value();
+  cw::testing::add_site(*db, "CHI", "America/Chicago");
+  cw::testing::add_site(*db, "HOU", "America/Chicago");
+  VolunteerRepo repo(*db);
+  const Instant now = date::sys_days{date::year{2026} / 11 / 26};
+  auto ana = sample();  // handle v0001
+  ana.availability.blackouts.insert(ana.availability.blackouts.begin(),
+                                    {ymd(2027, 1, 10), ymd(2027, 1, 12)});
+  auto bo = sample();
+  bo.handle = "v0002";
+  bo.name = "Bo";
+  bo.sites = {"HOU"};
+  bo.languages = {"haitian creole", "french"};
+  bo.availability.blackouts = {{ymd(2026, 12, 1), ymd(2026, 12, 2)}};
+  bo.availability.extra = {{ymd(2026, 12, 9), Half::pm}, {ymd(2026, 12, 9), Half::am}};
+  auto cy = sample();  // nothing but the required fields
+  cy.handle = "v0000";
+  cy.name = "Cy";
+  cy.sites = {"CHI"};
+  cy.languages.clear();
+  cy.availability.blackouts.clear();
+  cy.availability.extra.clear();
+  for (const auto& v : {ana, bo, cy}) ASSERT_TRUE(repo.upsert(v, now));
+  const auto all = repo.all().value();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].handle, "v0000");  // by handle
+  for (const auto& v : all) {
+    const auto one = repo.find(v.id).value();
+    ASSERT_TRUE(one) << v.handle;
+    EXPECT_EQ(v.sites, one->sites) << v.handle;
+    EXPECT_EQ(v.languages, one->languages) << v.handle;
+    ASSERT_EQ(v.availability.blackouts.size(), one->availability.blackouts.size()) << v.handle;
+    for (std::size_t i = 0; i < v.availability.blackouts.size(); ++i) {
+      EXPECT_EQ(v.availability.blackouts[i].first, one->availability.blackouts[i].first);
+      EXPECT_EQ(v.availability.blackouts[i].last, one->availability.blackouts[i].last);
+    }
+    EXPECT_EQ(v.availability.extra, one->availability.extra) << v.handle;
+  }
+  EXPECT_EQ(all[1].availability.blackouts.size(), 2u);  // Ana: both, in date order
+  EXPECT_EQ(all[1].availability.blackouts[0].first, ymd(2026, 12, 24));
+  EXPECT_EQ(all[2].languages, (std::vector<std::string>{"french", "haitian creole"}));
+  EXPECT_EQ(all[2].availability.extra[0], (HalfDay{ymd(2026, 12, 9), Half::am}));
+  EXPECT_TRUE(all[0].languages.empty());
+  EXPECT_TRUE(all[0].availability.blackouts.empty());
+}
+
 }  // namespace
 }  // namespace cw::store

@@ -1,0 +1,106 @@
+#include "app/session_reasons.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "scheduler/explain.h"
+#include "store/repos.h"
+
+namespace cw::app {
+namespace {
+
+// The matcher's view of one page: its uncovered sessions first (indices
+// 0..n-1), then the sessions the volunteers are booked in elsewhere.
+struct PageInput {
+  scheduler::MatchInput in;
+  scheduler::Plan plan;
+  std::vector<int> explain;  // indices of the page's uncovered sessions
+};
+
+Result<PageInput> page_input(store::Database& db, const std::vector<Session>& uncovered,
+                             const std::vector<store::AssignmentLine>& lines) {
+  PageInput p;
+  std::set<std::string> sites;
+  std::vector<Id> session_ids;
+  LocalDate first = uncovered.front().key.date, last = first;
+  for (const auto& s : uncovered) {
+    sites.insert(s.key.site);
+    session_ids.push_back(s.id);
+    first = std::min(first, s.key.date);
+    last = std::max(last, s.key.date);
+  }
+  auto volunteer_ids =
+      CW_TRY(store::volunteers_at_sites(db, std::vector<std::string>(sites.begin(), sites.end())));
+  for (const auto& a : lines) volunteer_ids.push_back(a.volunteer);
+  std::sort(volunteer_ids.begin(), volunteer_ids.end());
+  volunteer_ids.erase(std::unique(volunteer_ids.begin(), volunteer_ids.end()), volunteer_ids.end());
+  p.in.volunteers = CW_TRY(store::volunteers_by_ids(db, volunteer_ids));
+  std::unordered_map<Id, int> volunteer_index, session_index;
+  for (std::size_t v = 0; v < p.in.volunteers.size(); ++v) {
+    volunteer_index[p.in.volunteers[v].id] = static_cast<int>(v);
+  }
+  for (const auto& s : uncovered) {
+    session_index[s.id] = static_cast<int>(p.in.sessions.size());
+    p.explain.push_back(static_cast<int>(p.in.sessions.size()));
+    p.in.sessions.push_back(s);
+  }
+  // Bookings in the ISO weeks of the page: they decide "booked that
+  // half-day" and "at the weekly cap".
+  const auto bookings = CW_TRY(store::live_bookings(db, volunteer_ids, iso_week_start(first),
+                                                    iso_week_start(last) + date::days{6}));
+  for (const auto& b : bookings) {
+    auto [it, added] =
+        session_index.try_emplace(b.session.id, static_cast<int>(p.in.sessions.size()));
+    if (added) p.in.sessions.push_back(b.session);
+    p.plan.assignments.push_back({volunteer_index.at(b.volunteer), it->second, true});
+  }
+  for (const auto& [session, volunteer] : CW_TRY(store::excluded_pairs(db, session_ids))) {
+    const auto v = volunteer_index.find(volunteer);
+    if (v != volunteer_index.end()) p.in.excluded.push_back({v->second, session_index.at(session)});
+  }
+  return p;
+}
+
+bool shown(const store::AssignmentLine& a) { return a.state != AssignmentState::cancelled; }
+
+}  // namespace
+
+int empty_seats(const Session& s, int live) {
+  if (s.status == SessionStatus::cancelled) return 0;
+  return std::max(0, s.need() - live);
+}
+
+int SessionSummary::empty_seats() const { return app::empty_seats(session, assigned); }
+
+Result<std::vector<SessionSummary>> summarize(store::Database& db,
+                                              std::vector<store::SessionLoad> loads) {
+  std::vector<SessionSummary> out;
+  std::vector<Id> ids;
+  std::map<Id, std::size_t> position;
+  for (auto& l : loads) {
+    position[l.session.id] = out.size();
+    ids.push_back(l.session.id);
+    out.push_back({std::move(l.session), l.live, {}, std::nullopt});
+  }
+  if (out.empty()) return out;
+  const auto lines = CW_TRY(store::assignments_of_sessions(db, ids));
+  for (const auto& a : lines) {
+    if (!shown(a)) continue;
+    out[position.at(a.session)].assignments.push_back(
+        {a.id, a.handle, a.name, a.role, a.state, a.pinned});
+  }
+  std::vector<Session> uncovered;
+  for (const auto& s : out) {
+    if (!s.covered()) uncovered.push_back(s.session);
+  }
+  if (uncovered.empty()) return out;
+  const PageInput p = CW_TRY(page_input(db, uncovered, lines));
+  for (const auto& u : scheduler::explain_unfilled(p.in, p.plan, p.explain)) {
+    out[position.at(p.in.sessions[static_cast<std::size_t>(u.session)].id)].reason = u.reason;
+  }
+  return out;
+}
+
+}  // namespace cw::app

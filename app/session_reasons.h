@@ -1,0 +1,27 @@
+// Session summaries for a page of sessions (internal to app/queries).
+//
+// summarize() turns sessions read with their live-assignment counts into
+// SessionSummary values: their assignments (one statement for the page) and,
+// for each active session with an empty seat, the reason from
+// scheduler::explain_unfilled(). The explainer sees exactly what it needs
+// and no more: the page's uncovered sessions, the volunteers who list their
+// sites or sit in them, and those volunteers' live bookings in the ISO weeks
+// of the page (so "booked elsewhere" and "at their weekly cap" count the
+// real plan). Reads only; not thread-safe (the caller's Database).
+#pragma once
+
+#include <vector>
+
+#include "app/queries.h"
+#include "store/read_models.h"
+
+namespace cw::app {
+
+Result<std::vector<SessionSummary>> summarize(store::Database& db,
+                                              std::vector<store::SessionLoad> loads);
+
+// The number of empty seats of a session with `live` live assignments
+// (0 for a cancelled session).
+int empty_seats(const Session& s, int live);
+
+}  // namespace cw::app

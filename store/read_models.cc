@@ -1,0 +1,250 @@
+#include "store/read_models.h"
+
+#include "core/import_run.h"
+#include "store/session_repos.h"
+
+namespace cw::store {
+namespace {
+
+constexpr const char* kSessionColumns =
+    "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
+    "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence";
+
+std::string live_count_sql() {
+  return std::string(
+             "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN ") +
+         live_states_sql() + ")";
+}
+
+// Builds the scan's statement text; the placeholders are numbered so that
+// every variant binds the same values at the same indices.
+std::string session_scan_sql(const SessionScan& scan) {
+  // With a position, the row value alone is the lower bound, so that SQLite
+  // seeks the index to it instead of skipping the rows of earlier pages.
+  std::string sql = std::string("SELECT ") + kSessionColumns + ", " + live_count_sql() +
+                    " FROM sessions s WHERE s.date <= ?2";
+  if (scan.site) sql += " AND s.site = ?3";
+  if (!scan.after) {
+    sql += " AND s.date >= ?1";
+  } else if (scan.site) {
+    sql += " AND (s.date, s.half, s.location, s.judge) > (?4, ?5, ?7, ?8)";
+  } else {
+    sql += " AND (s.date, s.half, s.site, s.location, s.judge) > (?4, ?5, ?6, ?7, ?8)";
+  }
+  if (scan.active_only) sql += " AND s.status = 'active'";
+  if (scan.detained)
+    sql += *scan.detained ? " AND s.detained_hearings > 0" : " AND s.detained_hearings = 0";
+  sql += scan.site ? " ORDER BY s.date, s.half, s.location, s.judge"
+                   : " ORDER BY s.date, s.half, s.site, s.location, s.judge";
+  return sql;
+}
+
+Result<AssignmentLine> read_assignment_line(const Statement& q) {
+  AssignmentLine a;
+  a.id = q.int64(0);
+  a.session = q.int64(1);
+  a.volunteer = q.int64(2);
+  a.handle = q.text(3);
+  a.name = q.text(4);
+  a.role = CW_TRY(parse_role(q.text(5)));
+  a.state = CW_TRY(parse_assignment_state(q.text(6)));
+  a.pinned = q.int64(7) != 0;
+  return a;
+}
+
+// Runs q to completion, appending read(q) for each row; resets q on error.
+template <class T, class Read>
+Result<std::vector<T>> collect(Statement& q, Read read) {
+  std::vector<T> out;
+  while (CW_TRY(q.step())) {
+    auto row = read(q);
+    if (!row) {
+      q.reset();
+      return fail(std::move(row).error());
+    }
+    out.push_back(std::move(*row));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string json_id_array(const std::vector<Id>& ids) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ",";
+    out += std::to_string(ids[i]);
+  }
+  return out + "]";
+}
+
+Result<void> scan_sessions(Database& db, const SessionScan& scan,
+                           const std::function<bool(SessionLoad&&)>& fn) {
+  if (scan.after && scan.after->date < scan.from) {
+    return fail(Error::invalid("cursor: before the start of the range"));
+  }
+  auto& q = db.stmt(session_scan_sql(scan));
+  if (!scan.after) q.bind(1, format_date(scan.from));
+  q.bind(2, format_date(scan.to));
+  if (scan.site) q.bind(3, *scan.site);
+  if (scan.after) {
+    q.bind(4, format_date(scan.after->date)).bind(5, to_string(scan.after->half));
+    if (!scan.site) q.bind(6, scan.after->site);
+    q.bind(7, scan.after->location).bind(8, scan.after->judge);
+  }
+  while (CW_TRY(q.step())) {
+    auto s = read_session_columns(q);
+    if (!s) {
+      q.reset();
+      return fail(std::move(s).error());
+    }
+    if (!fn({std::move(*s), q.int32(15)})) {
+      q.reset();
+      break;
+    }
+  }
+  return {};
+}
+
+Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session) {
+  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns + ", " + live_count_sql() +
+                    " FROM sessions s WHERE s.id = ?1");
+  q.bind(1, session);
+  if (!CW_TRY(q.step())) return std::optional<SessionLoad>{};
+  auto s = read_session_columns(q);
+  const int live = q.int32(15);
+  q.reset();
+  if (!s) return fail(std::move(s).error());
+  return std::optional<SessionLoad>(SessionLoad{std::move(*s), live});
+}
+
+Result<std::vector<AssignmentLine>> assignments_of_sessions(Database& db,
+                                                            const std::vector<Id>& sessions) {
+  auto& q = db.stmt(
+      "SELECT a.id, a.session_id, a.volunteer_id, v.handle, v.name, v.role, a.state, a.pinned "
+      "FROM assignments a JOIN volunteers v ON v.id = a.volunteer_id "
+      "WHERE a.session_id IN (SELECT value FROM json_each(?1)) ORDER BY a.session_id, a.id");
+  q.bind(1, json_id_array(sessions));
+  return collect<AssignmentLine>(q, read_assignment_line);
+}
+
+Result<std::vector<Id>> volunteers_at_sites(Database& db, const std::vector<std::string>& sites) {
+  std::string array = "[";
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    // Site codes are validated identifiers, but quote them as JSON anyway.
+    array += (i ? ",\"" : "\"") + json_escape(sites[i]) + "\"";
+  }
+  array += "]";
+  auto& q = db.stmt(
+      "SELECT DISTINCT volunteer_id FROM volunteer_sites "
+      "WHERE site IN (SELECT value FROM json_each(?1)) ORDER BY volunteer_id");
+  q.bind(1, array);
+  return collect<Id>(q, [](const Statement& s) -> Result<Id> { return s.int64(0); });
+}
+
+Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& volunteers,
+                                           LocalDate from, LocalDate to) {
+  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns +
+                    ", a.volunteer_id FROM assignments a JOIN sessions s ON s.id = a.session_id "
+                    "WHERE a.volunteer_id IN (SELECT value FROM json_each(?1)) AND a.state IN " +
+                    live_states_sql() + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
+  q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
+  return collect<Booking>(q, [](const Statement& s) -> Result<Booking> {
+    return Booking{s.int64(15), CW_TRY(read_session_columns(s))};
+  });
+}
+
+Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
+                                                      const std::vector<Id>& sessions) {
+  auto& q = db.stmt(
+      "SELECT session_id, volunteer_id FROM assignments WHERE state = 'declined' AND "
+      "session_id IN (SELECT value FROM json_each(?1)) UNION "
+      "SELECT session_id, volunteer_id FROM forbidden_pairs WHERE "
+      "session_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+  q.bind(1, json_id_array(sessions));
+  return collect<std::pair<Id, Id>>(q, [](const Statement& s) -> Result<std::pair<Id, Id>> {
+    return std::pair<Id, Id>{s.int64(0), s.int64(1)};
+  });
+}
+
+Result<std::vector<CoverageGroup>> coverage_groups(Database& db, LocalDate from, LocalDate to) {
+  auto& q = db.stmt(
+      "SELECT site, date, detained_hearings > 0, live, count(*) FROM (SELECT s.site, "
+      "s.date, s.detained_hearings, " +
+      live_count_sql() +
+      " AS live FROM sessions s WHERE s.date BETWEEN ?1 AND ?2 AND s.status = "
+      "'active') GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+  q.bind(1, format_date(from)).bind(2, format_date(to));
+  return collect<CoverageGroup>(q, [](const Statement& s) -> Result<CoverageGroup> {
+    return CoverageGroup{s.text(0), CW_TRY(parse_iso_date(s.text(1))), s.int64(2) != 0, s.int32(3),
+                         s.int32(4)};
+  });
+}
+
+Result<std::vector<Hearing>> hearings_page(Database& db, const HearingScan& scan) {
+  std::string sql =
+      "SELECT id, source_key, site, date, start_min, stop_min, location, judge, type, language, "
+      "detained, status, cancel_reason FROM hearings WHERE date <= ?2";
+  // As for sessions: with a position, the row value is the lower bound.
+  if (scan.site) sql += " AND site = ?3";
+  if (!scan.after) {
+    sql += " AND date >= ?1";
+  } else if (scan.site) {
+    sql += " AND (date, start_min, id) > (?4, ?5, ?7)";
+  } else {
+    sql += " AND (date, start_min, site, id) > (?4, ?5, ?6, ?7)";
+  }
+  sql += scan.site ? " ORDER BY date, start_min, id" : " ORDER BY date, start_min, site, id";
+  sql += " LIMIT ?8";
+  if (scan.after && scan.after->date < scan.from) {
+    return fail(Error::invalid("cursor: before the start of the range"));
+  }
+  auto& q = db.stmt(sql);
+  if (!scan.after) q.bind(1, format_date(scan.from));
+  q.bind(2, format_date(scan.to));
+  if (scan.site) q.bind(3, *scan.site);
+  if (scan.after) {
+    q.bind(4, format_date(scan.after->date))
+        .bind(5, static_cast<std::int64_t>(scan.after->start.count()));
+    if (!scan.site) q.bind(6, scan.after->site);
+    q.bind(7, scan.after->id);
+  }
+  q.bind(8, scan.limit);
+  return collect<Hearing>(q, [](const Statement& s) -> Result<Hearing> {
+    Hearing h;
+    h.id = s.int64(0);
+    h.source_key = s.text(1);
+    h.site = s.text(2);
+    h.date = CW_TRY(parse_iso_date(s.text(3)));
+    h.start = TimeOfDay{s.int64(4)};
+    if (!s.is_null(5)) h.stop = TimeOfDay{s.int64(5)};
+    h.location = s.text(6);
+    h.judge = s.text(7);
+    h.type = CW_TRY(parse_hearing_type(s.text(8)));
+    h.language = s.text(9);
+    h.detained = s.int64(10) != 0;
+    h.status = CW_TRY(parse_hearing_status(s.text(11)));
+    h.cancel_reason = s.text(12);
+    return h;
+  });
+}
+
+Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& scan) {
+  std::string sql = "SELECT v.id FROM volunteers v WHERE 1";
+  if (scan.site) {
+    sql += " AND v.id IN (SELECT volunteer_id FROM volunteer_sites WHERE site = ?1)";
+  }
+  if (scan.search) {
+    sql += " AND (instr(lower(v.handle), lower(?2)) > 0 OR instr(lower(v.name), lower(?2)) > 0)";
+  }
+  if (scan.after) sql += " AND v.handle > ?3";
+  sql += " ORDER BY v.handle LIMIT ?4";
+  auto& q = db.stmt(sql);
+  if (scan.site) q.bind(1, *scan.site);
+  if (scan.search) q.bind(2, *scan.search);
+  if (scan.after) q.bind(3, *scan.after);
+  q.bind(4, scan.limit);
+  return collect<Id>(q, [](const Statement& s) -> Result<Id> { return s.int64(0); });
+}
+
+}  // namespace cw::store

@@ -1,0 +1,144 @@
+// The SQL behind the coordinator desk's read models (app/queries.h).
+//
+// Read-only queries shaped for paging and bounded work on a nationwide
+// database: sessions and hearings are read in their listing order from
+// indexes (schema migration 2) starting after a keyset position, so a page
+// costs the rows it shows, never a scan of the horizon; per-page details
+// (assignments, the volunteers of a few sites, their bookings) are fetched in
+// one statement each with the ids passed as a JSON array (json_each), so the
+// statement cache holds one text per query whatever the page size. Nothing
+// here writes, and no query selects a hearing's case reference. Callers that
+// combine several queries wrap them in Database::begin_deferred() for one
+// snapshot. Not thread-safe, like the Database they use.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/domain.h"
+#include "core/import_run.h"
+#include "store/db.h"
+
+namespace cw::store {
+
+// A session's position in the listing order (date, half, site, location,
+// judge), which is its unique key.
+struct SessionPosition {
+  LocalDate date{};
+  Half half = Half::am;
+  std::string site, location, judge;
+};
+
+struct SessionScan {
+  LocalDate from{};
+  LocalDate to{};  // inclusive
+  std::optional<std::string> site;
+  bool active_only = false;
+  // Only sessions with (without) a detained hearing; nullopt for both.
+  std::optional<bool> detained;
+  std::optional<SessionPosition> after;  // start strictly after this session
+};
+
+// A session with the number of its live (proposed, invited, confirmed)
+// assignments.
+struct SessionLoad {
+  Session session;
+  int live = 0;
+};
+
+// Streams the sessions of the scan in listing order until fn returns false.
+Result<void> scan_sessions(Database& db, const SessionScan& scan,
+                           const std::function<bool(SessionLoad&&)>& fn);
+
+// One session with its live-assignment count; nullopt when no such id.
+Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session);
+
+// An assignment with the volunteer's handle, name and role, for display.
+struct AssignmentLine {
+  Id id = 0;
+  Id session = 0;
+  Id volunteer = 0;
+  std::string handle, name;
+  Role role = Role::watcher;
+  AssignmentState state = AssignmentState::proposed;
+  bool pinned = false;
+};
+
+// Every assignment (all states) of these sessions, by session then id.
+Result<std::vector<AssignmentLine>> assignments_of_sessions(Database& db,
+                                                            const std::vector<Id>& sessions);
+
+// Ids of the volunteers (active or not) who list one of these sites.
+Result<std::vector<Id>> volunteers_at_sites(Database& db, const std::vector<std::string>& sites);
+
+// A live assignment of a volunteer and the session it books.
+struct Booking {
+  Id volunteer = 0;
+  Session session;
+};
+
+// The live assignments of these volunteers in sessions dated in [from, to].
+Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& volunteers,
+                                           LocalDate from, LocalDate to);
+
+// (session, volunteer) pairs of these sessions that the matcher may not use:
+// declined by the volunteer or forbidden by a coordinator.
+Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
+                                                      const std::vector<Id>& sessions);
+
+// Active sessions at one site and date with the same detained flag and the
+// same number of live assignments (the dashboard adds seats up from these).
+struct CoverageGroup {
+  std::string site;
+  LocalDate date{};
+  bool detained = false;
+  int live = 0;
+  int sessions = 0;
+};
+Result<std::vector<CoverageGroup>> coverage_groups(Database& db, LocalDate from, LocalDate to);
+
+// A hearing's position in the listing order (date, start, site, id).
+struct HearingPosition {
+  LocalDate date{};
+  TimeOfDay start{};
+  std::string site;
+  Id id = 0;
+};
+
+struct HearingScan {
+  LocalDate from{};
+  LocalDate to{};  // inclusive
+  std::optional<std::string> site;
+  std::optional<HearingPosition> after;
+  int limit = 100;
+};
+
+// One page of hearings (cancelled ones included) in listing order. The
+// case_ref and notes fields are left empty: they are never read.
+Result<std::vector<Hearing>> hearings_page(Database& db, const HearingScan& scan);
+
+struct VolunteerScan {
+  std::optional<std::string> site;
+  std::optional<std::string> search;  // in the handle or name, ASCII case-insensitive
+  std::optional<std::string> after;   // handle
+  int limit = 100;
+};
+
+// Ids of one page of volunteers ordered by handle.
+Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& scan);
+
+// The volunteers with these ids, with all details, ordered by handle (a
+// handful of statements whatever the count; unknown ids are skipped).
+Result<std::vector<Volunteer>> volunteers_by_ids(Database& db, const std::vector<Id>& ids);
+
+// Import runs newest first; with `before`, those with a smaller id.
+Result<std::vector<ImportRun>> import_runs_before(Database& db, int limit,
+                                                  std::optional<Id> before);
+
+// The JSON array text "[1,2,3]" of ids, as json_each() takes it.
+std::string json_id_array(const std::vector<Id>& ids);
+
+}  // namespace cw::store
