@@ -2,7 +2,6 @@
 
 #include "store/audit_repo.h"
 #include "store/repos.h"
-#include "store/volunteer_erasure.h"
 
 namespace cw::app {
 namespace {
@@ -61,19 +60,6 @@ Result<void> update_volunteer(store::Database& db, const Clock& clock, const Act
   if (outcome != store::UpsertOutcome::unchanged) {
     CW_TRY(audit(db, now, who, "volunteer.update", after.handle, ""));
   }
-  CW_TRY(tx.commit());
-  return {};
-}
-
-Result<void> erase_volunteer(store::Database& db, const Clock& clock, const Actor& who,
-                             Id volunteer) {
-  const Instant now = clock.now();
-  auto tx = CW_TRY(db.begin_immediate());
-  const Volunteer v = CW_TRY(stored(db, volunteer));
-  const auto counts = CW_TRY(store::erase_volunteer_data(db, volunteer, now));
-  CW_TRY(audit(db, now, who, "volunteer.erase", v.handle,
-               std::to_string(counts.assignments) + " assignments removed, " +
-                   std::to_string(counts.reports) + " reports kept anonymous"));
   CW_TRY(tx.commit());
   return {};
 }

@@ -2,13 +2,12 @@
 //
 // create_volunteer() adds one (its handle must be new), update_volunteer()
 // replaces the stored details and availability of an existing one (found by
-// id; the handle does not change), erase_volunteer() removes their personal
-// data (store/volunteer_erasure.h: assignments, rules, outbox messages; links
-// revoked; reports kept anonymous), rotate_volunteer_link() issues a new
-// calendar-feed or self-service token and revokes the old one. Each runs in
-// one transaction (BEGIN IMMEDIATE) and appends one audit entry naming the
-// volunteer by handle only. Every site must exist; a bad value is an
-// invalid-input error a coordinator can act on. Not thread-safe (one Database).
+// id; the handle does not change), erasure is app/volunteer_self.h's
+// erase_volunteer() (the same for a coordinator and the volunteer), rotate_volunteer_link() issues
+// a new calendar-feed or self-service token and revokes the old one. Each runs in one transaction
+// (BEGIN IMMEDIATE) and appends one audit entry naming the volunteer by handle only. Every site
+// must exist; a bad value is an invalid-input error a coordinator can act on. Not thread-safe (one
+// Database).
 #pragma once
 
 #include <string>
@@ -25,8 +24,6 @@ Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor
                             const Volunteer& v);
 Result<void> update_volunteer(store::Database& db, const Clock& clock, const Actor& who,
                               const Volunteer& v);
-Result<void> erase_volunteer(store::Database& db, const Clock& clock, const Actor& who,
-                             Id volunteer);
 // `secret_path`: the token key beside the database (store::TokenSecret::path_for).
 Result<void> rotate_volunteer_link(store::Database& db, const Clock& clock, const Actor& who,
                                    const std::string& secret_path, Id volunteer,

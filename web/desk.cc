@@ -90,20 +90,28 @@ std::string done_url(std::string_view path, std::string_view key, std::string_vi
 
 namespace cw::web {
 
+namespace {
+
+// `target` when it is a local path, else "/": never an open redirect or a
+// header break.
+std::string local_path(std::string target) {
+  const bool local = target.starts_with('/') && !target.starts_with("//") &&
+                     !target.starts_with("/\\") &&
+                     target.find_first_of("\r\n") == std::string::npos;
+  return local ? target : std::string(1, '/');
+}
+
+}  // namespace
+
 void add_locale_route(WebServer& server) {
   server.page_post("/locale", "locale", UserRole::coordinator,
                    [](const httplib::Request& req, httplib::Response& res, const Principal&) {
                      const bool es = req.get_param_value("lang") == "es";
-                     // Only a local path: never an open redirect or a header break.
-                     std::string back = req.get_param_value("back");
-                     if (!back.starts_with('/') || back.starts_with("//") ||
-                         back.starts_with("/\\") ||
-                         back.find_first_of("\r\n") != std::string::npos) {
-                       back = "/";
-                     }
-                     res.set_header("Set-Cookie", std::string("cw_lang=") + (es ? "es" : "en") +
-                                                      "; Path=/; Max-Age=31536000; "
-                                                      "SameSite=Strict; HttpOnly");
+                     const std::string back = local_path(req.get_param_value("back"));
+                     res.set_header(
+                         "Set-Cookie",
+                         es ? "cw_lang=es; Path=/; Max-Age=31536000; SameSite=Strict; HttpOnly"
+                            : "cw_lang=en; Path=/; Max-Age=31536000; SameSite=Strict; HttpOnly");
                      redirect_see_other(res, back);
                    });
 }

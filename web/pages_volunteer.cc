@@ -12,6 +12,7 @@
 
 #include <functional>
 
+#include "app/volunteer_self.h"
 #include "app/volunteers.h"
 #include "store/repos.h"
 #include "store/token_repo.h"
