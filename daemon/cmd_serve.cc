@@ -10,7 +10,9 @@
 #include <systemd/sd-daemon.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "app/imports.h"
@@ -31,7 +33,34 @@ namespace {
 
 struct ServeArgs {
   bool demo = false;
+  bool routes = false;
 };
+
+// `serve --routes`: the route registry as JSON lines ({"method", "pattern",
+// "name", "access"}), without binding or touching the configured database, so
+// a test can sweep every route the daemon has, including ones added after it
+// was written. The routes are built on a scratch path (building them creates
+// the token key next to the database), removed afterwards.
+Result<void> print_routes(const AppContext& ctx) {
+  namespace fs = std::filesystem;
+  std::string scratch = (fs::temp_directory_path() / "courtwatch-routes-XXXXXX").string();
+  if (::mkdtemp(scratch.data()) == nullptr) {
+    return fail(Error::io(scratch + ": cannot create a scratch directory"));
+  }
+  {
+    const web::WebServer server(web::ServerOptions{}, scratch + "/routes.db", *ctx.clock);
+    for (const auto& r : server.routes()) {
+      const nlohmann::json line = {{"method", r.method},
+                                   {"pattern", r.pattern},
+                                   {"name", r.name},
+                                   {"access", web::to_string(r.access)}};
+      std::printf("%s\n", line.dump().c_str());
+    }
+  }
+  std::error_code ec;
+  fs::remove_all(scratch, ec);
+  return {};
+}
 
 std::chrono::microseconds watchdog_interval() {
   std::uint64_t usec = 0;
@@ -77,6 +106,7 @@ std::string host_for_url(const std::string& address) {
 }
 
 Result<void> serve(AppContext& ctx, const ServeArgs& args) {
+  if (args.routes) return print_routes(ctx);
   std::string db_path = ctx.db_path.empty() ? ctx.config.database_path : ctx.db_path;
   if (args.demo) db_path = CW_TRY(prepare_demo_db(ctx));
   AppContext opened = ctx;
@@ -202,6 +232,8 @@ void register_serve(CLI::App& app, AppContext& ctx) {
   auto args = std::make_shared<ServeArgs>();
   auto* cmd = app.add_subcommand("serve", "Run the daemon in the foreground");
   cmd->add_flag("--demo", args->demo, "Load the bundled demo data into a fresh database");
+  cmd->add_flag("--routes", args->routes,
+                "Print every HTTP route (method, pattern, name, access) as JSON lines and exit");
   set_action(cmd, ctx, [&ctx, args]() { return serve(ctx, *args); });
 }
 

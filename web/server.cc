@@ -23,6 +23,27 @@ constexpr const char* kCsp =
     "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+// Header limits beyond cpp-httplib's own (8 KiB per line, no limit on the
+// number of lines): a request over either is answered 431 before routing.
+// nginx in front allows 4 × 8 KiB (large_client_header_buffers), so no request
+// it forwards comes near.
+constexpr std::size_t kMaxHeaderLines = 100;
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// cpp-httplib matches routes with std::regex, whose libstdc++ matcher
+// recurses once per character: an 8 KiB path takes ~4.5 MiB of the worker's
+// stack, which then stays resident, so 256 such requests would pin over a
+// gigabyte. No route's path comes near this; longer ones are answered 414
+// before any route is matched.
+constexpr std::size_t kMaxPathBytes = 256;
+
+bool headers_too_large(const httplib::Request& req) {
+  if (req.headers.size() > kMaxHeaderLines) return true;
+  std::size_t bytes = 0;
+  for (const auto& [name, value] : req.headers) bytes += name.size() + value.size() + 4;
+  return bytes > kMaxHeaderBytes;
+}
+
 }  // namespace
 
 std::string public_base_url(const ServerOptions& o) {
@@ -75,9 +96,18 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_fd_ = sock;
   });
-  http_->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  http_->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     t_route = "other";
     t_start = std::chrono::steady_clock::now();
+    if (req.path.size() > kMaxPathBytes) {
+      send_error(res, 414, "request path too long");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (headers_too_large(req)) {
+      res.set_header("Connection", "close");
+      send_error(res, 431, "request headers too large");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
   // Runs for every response just before it is written (routed, 404, errors).

@@ -134,16 +134,20 @@ class Browser:
 
 
 class Daemon:
-    """`courtwatch serve` in the background; parses the URL it prints."""
+    """`courtwatch serve` in the background; parses the URL it prints. With
+    log=PATH its log goes to that file instead of a pipe (a daemon that logs
+    much would stall on a pipe nobody reads)."""
 
-    def __init__(self, ws, *args, config=None):
+    def __init__(self, ws, *args, config=None, log=None, env=None):
         self.ws = ws
+        self.log = open(log, "a") if log else None
         self.proc = subprocess.Popen(
             [ARGS.binary, "--config", config or ws.config, "serve", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ws.dir)
+            stdout=subprocess.PIPE, stderr=self.log or subprocess.PIPE, text=True, cwd=ws.dir,
+            env=env)
         line = self.proc.stdout.readline()
         if "listening on" not in line:
-            err = self.proc.stderr.read() if self.proc.poll() is not None else ""
+            err = self.proc.stderr.read() if self.proc.poll() is not None and not log else ""
             raise AssertionError(f"daemon did not start: {line!r} {err}")
         self.url = line.split("listening on ")[1].strip().rstrip("/")
         self.token = None
@@ -179,6 +183,10 @@ class Daemon:
             if self.proc.poll() is None:
                 self.proc.kill()
         out, err = self.proc.communicate()
+        if self.log:
+            self.log.close()
+            with open(self.log.name) as f:
+                err = f.read()
         self.ws.outputs.append(out + err)
         return rc, err
 

@@ -147,7 +147,7 @@ TEST_F(VolunteersCsv, SkipsTenMegabyteLineWithoutBufferingIt) {
     std::ofstream out(path, std::ios::binary);
     out << kHeader << "v1,Ana,ana@example.org,,watcher,CHI,,,mon,,,yes\n";
     out << "v2,";
-    const std::string block(64 * 1024, 'x');
+    const std::string block(std::size_t{64} * 1024, 'x');
     for (int i = 0; i < 160; ++i) out << block;
     out << ",bo@example.org,,watcher,HOU,,,tue,,,yes\nv3,Chen,chen@example.org,,lead,SFR,,,,,,\n";
   }

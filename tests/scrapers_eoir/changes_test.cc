@@ -15,7 +15,7 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Row {
-  std::string id, date, start, site = "CHI", rsn = "", idncase = "8675309";
+  std::string id, date, start, site = "CHI", rsn{}, idncase = "8675309";
 };
 
 // Writes a minimal release (schedule + proceedings, no lookups) to dir.
