@@ -8,6 +8,8 @@
 // rule's code.
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "app/assignments.h"
 #include "app/plan.h"
 #include "app/queries.h"
@@ -137,7 +139,14 @@ void assign(WebServer& server, const httplib::Request& req, httplib::Response& r
 
 void unassign(WebServer& server, const httplib::Request& req, httplib::Response& res,
               const Principal& me) {
-  const Id id = std::stoll(req.matches[1].str());
+  // The route takes any segment, so that a malformed id is checked after
+  // authentication (401 first) and answered like a missing one.
+  const std::string text = req.matches[1].str();
+  const bool digits =
+      !text.empty() && text.size() <= 18 &&
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits) return api::send_error(res, 404, "not-found", "no such assignment");
+  const Id id = std::stoll(text);
   with_db(server, res, [&](store::Database& db) -> Result<void> {
     CW_TRY(app::unassign(db, server.clock(), actor_of(me), id));
     res.status = 204;
@@ -156,8 +165,7 @@ void add_api_write_routes(WebServer& server) {
   server.api_post("/api/v1/match", "api_match", UserRole::coordinator, bind(match));
   server.api_post("/api/v1/invite", "api_invite", UserRole::coordinator, bind(invite));
   server.api_post("/api/v1/assignments", "api_assign", UserRole::coordinator, bind(assign));
-  // At most 18 digits, so the id always fits an Id.
-  server.api_delete(R"(/api/v1/assignments/(\d{1,18}))", "api_unassign", UserRole::coordinator,
+  server.api_delete(R"(/api/v1/assignments/(.+))", "api_unassign", UserRole::coordinator,
                     bind(unassign));
 }
 

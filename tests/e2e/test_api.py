@@ -335,6 +335,8 @@ class ApiTest(unittest.TestCase):
             status=404)
         bad("POST", "/api/v1/assignments", body={"session": 1, "volunteer": "v9999"}, status=404)
         bad("DELETE", "/api/v1/assignments/999999", status=404, ctype=None)
+        bad("DELETE", "/api/v1/assignments/abc", status=404, ctype=None)
+        bad("DELETE", "/api/v1/assignments/" + "9" * 30, status=404, ctype=None)
 
     def test_errors_outside_the_handlers_are_json_too(self):
         status, r, err = self.get("/api/v1/nothing-here")
