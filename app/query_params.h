@@ -1,4 +1,5 @@
-// Checks shared by the read models' parameters (internal to app/queries).
+// Checks shared by the read models' parameters (app/queries) and the JSON API's
+// request bodies (web/api_writes.cc), so both default and refuse alike.
 // Errors are invalid-input errors whose message starts with the parameter's
 // name. Pure functions, thread-safe.
 #pragma once

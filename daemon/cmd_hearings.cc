@@ -3,6 +3,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/record_json.h"
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
@@ -17,17 +18,9 @@ struct HearingsArgs {
 };
 
 nlohmann::json to_json(const Hearing& h) {
-  return {{"source_key", h.source_key},
-          {"site", h.site},
-          {"date", format_date(h.date)},
-          {"time", format_time(h.start)},
-          {"end_time", h.stop ? nlohmann::json(format_time(*h.stop)) : nlohmann::json(nullptr)},
-          {"location", h.location},
-          {"judge", h.judge},
-          {"type", to_string(h.type)},
-          {"language", h.language},
-          {"detained", h.detained},
-          {"status", to_string(h.status)}};
+  auto j = app::hearing_record(h);
+  j["source_key"] = h.source_key;
+  return j;
 }
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/record_json.h"
 #include "core/text.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
@@ -18,28 +19,6 @@ struct SessionsArgs {
   std::string from, to, site;
   bool json = false;
 };
-
-nlohmann::json to_json(const Session& s, int assigned) {
-  std::vector<std::string> types;
-  for (const auto t : s.types) types.emplace_back(to_string(t));
-  return {{"id", s.id},
-          {"site", s.key.site},
-          {"location", s.key.location},
-          {"judge", s.key.judge},
-          {"date", format_date(s.key.date)},
-          {"half", to_string(s.key.half)},
-          {"start", format_time(s.start)},
-          {"end", format_time(s.end)},
-          {"hearings", s.hearings},
-          {"detained_hearings", s.detained_hearings},
-          {"types", types},
-          {"languages", s.languages},
-          {"need", s.need()},
-          {"weight", s.weight()},
-          {"assigned", assigned},
-          {"status", s.status == SessionStatus::cancelled ? "cancelled" : "active"},
-          {"sequence", s.sequence}};
-}
 
 std::string flags(const Session& s) {
   std::string f;
@@ -76,7 +55,7 @@ void register_sessions(CLI::App& app, AppContext& ctx) {
     }
     if (args->json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& s : sessions) out.push_back(to_json(s, assigned[s.id]));
+      for (const auto& s : sessions) out.push_back(app::session_record(s, assigned[s.id]));
       std::printf("%s\n", out.dump(2).c_str());
       return {};
     }

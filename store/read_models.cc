@@ -144,10 +144,11 @@ Result<std::vector<Id>> volunteers_at_sites(Database& db, const std::vector<std:
 
 Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& volunteers,
                                            LocalDate from, LocalDate to) {
-  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns +
-                    ", a.volunteer_id FROM assignments a JOIN sessions s ON s.id = a.session_id "
-                    "WHERE a.volunteer_id IN (SELECT value FROM json_each(?1)) AND a.state IN " +
-                    live_states_sql() + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
+  auto& q =
+      db.stmt(std::string("SELECT ") + kSessionColumns +
+              ", a.volunteer_id FROM assignments a JOIN sessions s ON s.id = a.session_id "
+              "WHERE a.volunteer_id IN (SELECT value FROM json_each(?1)) AND a.state IN " +
+              live_states_sql() + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
   q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
   return collect<Booking>(q, [](const Statement& s) -> Result<Booking> {
     return Booking{s.int64(15), CW_TRY(read_session_columns(s))};

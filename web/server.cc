@@ -7,6 +7,8 @@
 #include <thread>
 
 #include "core/log.h"
+#include "web/api_json.h"
+#include "web/api_routes.h"
 #include "web/desk_routes.h"
 #include "web/static_assets.h"
 
@@ -120,18 +122,23 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
     metrics_.observe_request(t_route, res.status, std::chrono::steady_clock::now() - t_start);
     t_route = "other";  // a request rejected before routing is not counted under the last route
   });
-  http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) {
+  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    // Under /api/ every error is a JSON error object (DESIGN.md §8), also an
+    // unknown route (404) or a body over the server's limit (413).
+    if (res.body.empty() && api::is_api_path(req.path)) {
+      api::send_status_error(res, res.status);
+    } else if (res.body.empty()) {
       res.set_content(res.status == 404 ? "not found\n" : "error\n", "text/plain; charset=utf-8");
     }
   });
   http_->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
           if (ep) std::rethrow_exception(ep);
         } catch (const std::exception& e) {
           log::error(std::string("internal error while handling a request: ") + e.what());
         }
+        if (api::is_api_path(req.path)) return api::send_status_error(res, 500);
         send_error(res, 500, "internal error");
       });
   install_routes();
@@ -147,6 +154,8 @@ void WebServer::install_routes() {
   add_feed_routes(*this);
   add_volunteer_routes(*this);
   add_desk_pages(*this);
+  add_api_read_routes(*this);
+  add_api_write_routes(*this);
 }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {
