@@ -68,4 +68,8 @@ Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, con
   return out;
 }
 
+Result<std::vector<scrapers::status::Closure>> list_closures(store::Database& db, LocalDate from) {
+  return scrapers::status::ClosureRepo(db).list(from);
+}
+
 }  // namespace cw::app

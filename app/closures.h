@@ -18,6 +18,7 @@
 #include "app/actor.h"
 #include "app/sessions.h"
 #include "core/clock.h"
+#include "scrapers/status/closures.h"
 #include "store/db.h"
 
 namespace cw::app {
@@ -33,6 +34,9 @@ struct ClosureOutcome {
 Result<ClosureOutcome> add_closure(store::Database& db, const Clock& clock, const Actor& who,
                                    const std::string& site, LocalDate date, ClosureScope scope,
                                    const std::string& reason);
+// Closures (manual and from the EOIR status page) dated `from` or later.
+Result<std::vector<scrapers::status::Closure>> list_closures(store::Database& db, LocalDate from);
+
 // not_found when the site-day has no manual closure.
 Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, const Actor& who,
                                     const std::string& site, LocalDate date);

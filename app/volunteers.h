@@ -15,10 +15,18 @@
 #include "app/actor.h"
 #include "core/clock.h"
 #include "core/domain.h"
+#include "scrapers/csv/availability_text.h"
 #include "store/db.h"
 #include "store/token_repo.h"
 
 namespace cw::app {
+
+// The text forms of availability (blackouts, extra half-days) that the
+// volunteers CSV uses (matching.md), shared by the coordinator's form.
+using scrapers::csv::format_blackouts;
+using scrapers::csv::format_extra_half_days;
+using scrapers::csv::parse_blackouts;
+using scrapers::csv::parse_extra_half_days;
 
 Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor& who,
                             const Volunteer& v);

@@ -6,7 +6,6 @@
 #include <httplib.h>
 
 #include "app/closures.h"
-#include "scrapers/status/closures.h"
 #include "store/repos.h"
 #include "web/desk.h"
 #include "web/forms.h"
@@ -103,7 +102,7 @@ void render(WebServer& server, const httplib::Request& req, httplib::Response& r
   h.raw("</p>");
   done_flash(h, lang, req);
   closure_form(h, lang, shell, **lease, form);
-  auto list = st::ClosureRepo(**lease).list(utc_today(server) - date::days{7});
+  auto list = app::list_closures(**lease, utc_today(server) - date::days{7});
   if (!list) {
     error_summary(h, tr(lang, "form.error"), error_text(lang, list.error()));
   } else {

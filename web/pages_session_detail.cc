@@ -208,7 +208,7 @@ using Action = Result<void> (*)(WebServer&, const httplib::Request&, const Princ
 
 // Registers POST /sessions/{id}/NAME: runs the action, 303 back on success.
 void action(WebServer& server, const char* name, const char* done, Action act) {
-  server.page_post(std::string(R"(/sessions/(\d+)/)") + name, std::string("session_") + name,
+  server.page_post(std::string(R"(/sessions/(.+)/)") + name, std::string("session_") + name,
                    UserRole::coordinator,
                    [&server, done, act](const httplib::Request& req, httplib::Response& res,
                                         const Principal& me) {
@@ -235,7 +235,7 @@ Result<store::Pool::Lease> lease_of(WebServer& server) { return server.pool().ac
 }  // namespace
 
 void add_session_detail_page(WebServer& server) {
-  server.page_get(R"(/sessions/(\d+))", "session_page", UserRole::coordinator,
+  server.page_get(R"(/sessions/(.+))", "session_page", UserRole::coordinator,
                   [&server](const httplib::Request& req, httplib::Response& res,
                             const Principal& me) { render(server, req, res, me, {}, 200); });
 

@@ -25,7 +25,7 @@
 namespace cw::web {
 namespace {
 
-constexpr const char* kHandlePattern = R"(/volunteers/([A-Za-z0-9][A-Za-z0-9._-]{0,63}))";
+constexpr const char* kHandlePattern = R"(/volunteers/(.+))";
 
 std::string page_url(const Volunteer& v) { return "/volunteers/" + url_encode(v.handle); }
 
@@ -236,13 +236,6 @@ void add_volunteer_pages(WebServer& server) {
     redirect_see_other(res, done);
   };
 
-  volunteer_post("", "volunteer_save", UserRole::coordinator,
-                 [save](const httplib::Request& req, httplib::Response& res, const Principal& me,
-                        store::Database& db, const Volunteer& v, Lang lang) {
-                   View view;
-                   view.v = read_details(req, v, lang, view.details_errors);
-                   save(req, res, me, db, view, lang, done_url(page_url(v), "vol_saved"));
-                 });
   volunteer_post("/availability", "volunteer_availability", UserRole::coordinator,
                  [save](const httplib::Request& req, httplib::Response& res, const Principal& me,
                         store::Database& db, const Volunteer& v, Lang lang) {
@@ -277,6 +270,14 @@ void add_volunteer_pages(WebServer& server) {
                                    error_status(r.error()));
                    }
                    redirect_see_other(res, done_url("/volunteers", "vol_erased"));
+                 });
+  // The bare path last: its pattern would also match the suffixed ones.
+  volunteer_post("", "volunteer_save", UserRole::coordinator,
+                 [save](const httplib::Request& req, httplib::Response& res, const Principal& me,
+                        store::Database& db, const Volunteer& v, Lang lang) {
+                   View view;
+                   view.v = read_details(req, v, lang, view.details_errors);
+                   save(req, res, me, db, view, lang, done_url(page_url(v), "vol_saved"));
                  });
 }
 

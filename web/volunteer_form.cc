@@ -4,14 +4,14 @@
 
 #include <charconv>
 
+#include "app/volunteers.h"
 #include "core/text.h"
-#include "scrapers/csv/availability_text.h"
 #include "web/forms.h"
 
 namespace cw::web {
 namespace {
 
-namespace csv = scrapers::csv;
+namespace csv = app;  // the volunteers CSV text forms, via app/volunteers.h
 
 constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr const char* kDayKeys[] = {"day.mon", "day.tue", "day.wed", "day.thu",
