@@ -24,6 +24,7 @@ Statuses, by attack:
   bad bearer token                             401 with code "unauthenticated"
   missing or wrong CSRF token                  403 (every state-changing route)
   invalid UTF-8 in a form field                400 (volunteer report), 401 (login)
+  invalid UTF-8 in an API list's parameters    400 or 422
   url-encoded form over 8 KiB                  413 (cpp-httplib's limit)
 """
 import json

@@ -139,7 +139,8 @@ def main():
     sampler.join()
     rc, _ = d.stop(timeout=60)
     failures = []
-    print(f"\n== wrk, {a.seconds} s, 8 connections each, three at once")
+    print(f"\n== wrk, {a.seconds} s, 8 connections each, three at once "
+          f"(load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print(f"{'target':28} {'requests':>9} {'req/s':>9} {'non-2xx':>8} {'sock err':>8} "
           f"{'p50':>9} {'p99':>9}")
     for name, r, raw in results:
