@@ -48,6 +48,7 @@ Result<void> collect_uncovered(store::Database& db, LocalDate from, LocalDate to
   scan.to = to;
   scan.active_only = true;
   scan.detained = detained;
+  scan.covered = false;
   return store::scan_sessions(db, scan, [&](store::SessionLoad&& l) {
     if (empty_seats(l.session, l.live) > 0) out.push_back(std::move(l));
     return out.size() < limit;
@@ -80,6 +81,7 @@ Result<Page<SessionSummary>> list_sessions(store::Database& db, const SessionQue
   scan.site = q.site;
   scan.after = CW_TRY(session_position(q.page.cursor));
   scan.active_only = q.covered.has_value();
+  scan.covered = q.covered;
   auto tx = CW_TRY(db.begin_deferred());
   std::vector<store::SessionLoad> loads;
   // One row past the page says whether there is a next page.

@@ -16,6 +16,16 @@ std::string live_count_sql() {
          live_states_sql() + ")";
 }
 
+// Session::need() (core/domain.h) as SQL. It depends on the detained flag
+// only, so the two values are taken from it and the rule stays defined there.
+std::string need_sql() {
+  Session with, without;
+  with.detained = true;
+  without.detained = false;
+  return "(CASE WHEN s.detained_hearings > 0 THEN " + std::to_string(with.need()) + " ELSE " +
+         std::to_string(without.need()) + " END)";
+}
+
 // Builds the scan's statement text; the placeholders are numbered so that
 // every variant binds the same values at the same indices.
 std::string session_scan_sql(const SessionScan& scan) {
@@ -31,7 +41,9 @@ std::string session_scan_sql(const SessionScan& scan) {
   } else {
     sql += " AND (s.date, s.half, s.site, s.location, s.judge) > (?4, ?5, ?6, ?7, ?8)";
   }
-  if (scan.active_only) sql += " AND s.status = 'active'";
+  if (scan.active_only || scan.covered) sql += " AND s.status = 'active'";
+  if (scan.covered)
+    sql += " AND " + live_count_sql() + (*scan.covered ? " >= " : " < ") + need_sql();
   if (scan.detained)
     sql += *scan.detained ? " AND s.detained_hearings > 0" : " AND s.detained_hearings = 0";
   sql += scan.site ? " ORDER BY s.date, s.half, s.location, s.judge"

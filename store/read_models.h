@@ -39,6 +39,10 @@ struct SessionScan {
   bool active_only = false;
   // Only sessions with (without) a detained hearing; nullopt for both.
   std::optional<bool> detained;
+  // Only active sessions with every seat taken (true) or with an empty seat
+  // (false), decided in SQL so a page of the few uncovered sessions does not
+  // read every session of the range; nullopt for both.
+  std::optional<bool> covered;
   std::optional<SessionPosition> after;  // start strictly after this session
 };
 

@@ -226,6 +226,7 @@ int main(int argc, char** argv) {
   Http api{httplib::Client("127.0.0.1", port), {{"Authorization", "Bearer " + token.token}}};
   Http pages{httplib::Client("127.0.0.1", port), {{"Cookie", "cw_session=" + session.token}}};
   api.client.set_read_timeout(60, 0);
+  pages.client.set_read_timeout(60, 0);  // a page that lists every hearing takes seconds
   std::vector<Id> ids;
   {
     const auto page = check(app::list_sessions(*admin, app::SessionQuery{}, now), "ids");
@@ -241,7 +242,7 @@ int main(int argc, char** argv) {
     f.skipped = true;
     return f;
   };
-  out.push_back(pages.run("page / (dashboard)", "/", rounds, 50));
+  out.push_back(pages.run("page / (the dashboard's route)", "/", rounds, 50));
   out.push_back(pages.installed("/sessions") ? pages.run("page /sessions", "/sessions", rounds, 100)
                                              : skipped("page /sessions"));
   if (!pages.installed("/sessions/" + std::to_string(ids.front()))) {
