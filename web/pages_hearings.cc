@@ -1,5 +1,7 @@
 // GET /hearings — a plain read-only page listing upcoming hearings per site
-// (the desk's dashboard is at /, web/desk_routes.h).
+// (the desk's dashboard is at /, web/desk_routes.h): one keyset page of 200
+// from app::list_hearings (the next 14 days), so its size is bounded on a
+// nationwide database.
 //
 // Shows what a coordinator needs to see at a glance and nothing private: no
 // case reference, no respondent data. Dates are each site's local dates.
@@ -7,14 +9,20 @@
 
 #include <map>
 
+#include "app/queries.h"
 #include "store/repos.h"
+#include "web/desk.h"
+#include "web/forms.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/pager.h"
 #include "web/server.h"
 
 namespace cw::web {
 namespace {
+
+constexpr int kPageSize = 200;
 
 void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing>& hearings) {
   h.raw("<section><h2>").text(site.name).raw(" <small>(").text(site.code).raw(")</small></h2>");
@@ -41,51 +49,38 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
 void add_hearing_pages(WebServer& server) {
   server.page_get(
       "/hearings", "hearings_page", UserRole::coordinator,
-      [&server](const httplib::Request&, httplib::Response& res, const Principal& me) {
-        const Lang lang = me.locale == "es" ? Lang::es : Lang::en;
+      [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
+        const Shell shell = desk_shell(req, me, Nav::sessions);
+        const Lang lang = shell.lang;
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
-        store::SiteRepo sites(**lease);
-        store::HearingRepo hearings(**lease);
-        auto all_sites = sites.all();
-        if (!all_sites) return send_error(res, 500, "cannot read sites");
-
-        // Each site's "today" is its own local date.
+        auto all_sites = store::SiteRepo(**lease).all();
+        // One bounded page in (date, time, site) order, never the whole horizon.
+        app::HearingQuery q;
+        q.page.limit = kPageSize;
+        q.page.cursor = req.get_param_value("cursor");
+        auto page = app::list_hearings(**lease, q, server.clock().now());
+        if (!all_sites || !page) {
+          const Error& e = all_sites ? page.error() : all_sites.error();
+          Html h;
+          page_begin(h, shell, tr(lang, "hearings.title"));
+          error_summary(h, tr(lang, "form.error"), error_text(lang, e));
+          page_end(h, shell);
+          return send_page(res, shell, std::move(h), error_status(e));
+        }
         std::map<std::string, std::vector<Hearing>> by_site;
-        const Instant now = server.clock().now();
-        // Local dates differ from the UTC date by at most one day either way.
-        const LocalDate utc_today{date::floor<date::days>(now).time_since_epoch()};
-        store::HearingFilter filter{utc_today - date::days{1}, utc_today + date::days{15},
-                                    std::nullopt, false};
-        auto ok = hearings.each(filter, [&](const Hearing& h) { by_site[h.site].push_back(h); });
-        if (!ok) return send_error(res, 500, "cannot read hearings");
-
-        const Shell shell{.lang = lang,
-                          .nav = Nav::sessions,
-                          .user = me.name,
-                          .csrf = me.csrf,
-                          .here = "/hearings"};
+        for (auto& x : page->items) by_site[x.site].push_back(std::move(x));
         Html h;
         page_begin(h, shell, tr(lang, "hearings.title"));
         h.raw("<h1>").text(tr(lang, "hearings.title")).raw("</h1><p>");
         h.text(tr(lang, "hearings.intro")).raw(" ").text(tr(lang, "times.local")).raw("</p>");
-        bool any = false;
         for (const auto& site : *all_sites) {
-          auto it = by_site.find(site.code);
-          if (it == by_site.end()) continue;
-          auto zone = find_zone(site.timezone);
-          if (!zone) continue;
-          const LocalDate today = local_day(*zone, now);
-          std::vector<Hearing> upcoming;
-          for (auto& x : it->second) {
-            if (x.date >= today && x.date < today + date::days{14})
-              upcoming.push_back(std::move(x));
+          if (auto it = by_site.find(site.code); it != by_site.end()) {
+            render_site(h, lang, site, it->second);
           }
-          if (upcoming.empty()) continue;
-          any = true;
-          render_site(h, lang, site, upcoming);
         }
-        if (!any) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
+        if (by_site.empty()) h.raw("<p>").text(tr(lang, "hearings.none")).raw("</p>");
+        cursor_pager(h, lang, req, page->next_cursor, "/hearings", Query());
         page_end(h, shell);
         send_page(res, shell, std::move(h));
       });
