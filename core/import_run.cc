@@ -91,8 +91,8 @@ std::string ImportRun::to_json() const {
   out += ",\"input\":" + str(input);
   out += ",\"state\":" + str(to_string(state));
   out += ",\"started\":" + str(format_instant(started));
-  out +=
-      ",\"finished\":" + (state == RunState::running ? std::string("null") : str(format_instant(finished)));
+  out += ",\"finished\":" +
+         (state == RunState::running ? std::string("null") : str(format_instant(finished)));
   out += ",\"rows_read\":" + num(rows_read);
   out += ",\"new\":" + num(added);
   out += ",\"updated\":" + num(updated);

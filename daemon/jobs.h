@@ -10,13 +10,12 @@
 // which opens its own Database connection and runs daemon/job_sources.h's
 // run_source() with the injected HttpFetcher; at most one import runs at a
 // time. An import that changed hearings is followed, on the same worker, by
-// the matcher for the next two weeks (app/plan.h apply_plan, proposals stored). tick() only looks at atomics
-// and joins a finished thread, so signal handling stays responsive. drain_for() waits (bounded) for
-// the current job: on SIGTERM the loop stops calling tick() and drains, petting the watchdog
-// between waits. [[sources]] changes take effect on SIGHUP (the config is
-// passed in on every tick); the [fetch] limits are those of start-up, since
-// the fetcher is built once. Not thread-safe itself: one thread (the main
-// loop) calls it.
+// the matcher for the next two weeks (app/plan.h apply_plan, proposals stored). tick() only looks
+// at atomics and joins a finished thread, so signal handling stays responsive. drain_for() waits
+// (bounded) for the current job: on SIGTERM the loop stops calling tick() and drains, petting the
+// watchdog between waits. [[sources]] changes take effect on SIGHUP (the config is passed in on
+// every tick); the [fetch] limits are those of start-up, since the fetcher is built once. Not
+// thread-safe itself: one thread (the main loop) calls it.
 #pragma once
 
 #include <atomic>

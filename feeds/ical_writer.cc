@@ -153,9 +153,9 @@ Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selec
   icalcomponent_add_property(c, icalproperty_new_prodid(kProdId));
   icalcomponent_add_property(c, icalproperty_new_version("2.0"));
   icalcomponent_add_property(c, icalproperty_new_calscale("GREGORIAN"));
-  icalcomponent_add_property(c, icalproperty_new_method(
-                                    spec.method == CalendarMethod::request ? ICAL_METHOD_REQUEST
-                                                                           : ICAL_METHOD_PUBLISH));
+  icalcomponent_add_property(
+      c, icalproperty_new_method(spec.method == CalendarMethod::request ? ICAL_METHOD_REQUEST
+                                                                        : ICAL_METHOD_PUBLISH));
   icalcomponent_add_property(c, icalproperty_new_name(spec.calendar_name.c_str()));
   add_x(c, "X-WR-CALNAME", spec.calendar_name.c_str());
   icalproperty* refresh = icalproperty_new_refreshinterval(icaldurationtype_from_int(3600));

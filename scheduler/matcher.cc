@@ -159,8 +159,8 @@ Plan match(const MatchInput& in, const MatchOptions& options) {
     }
   };
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers =
-      std::min<std::size_t>(n, options.threads > 0 ? static_cast<std::size_t>(options.threads) : hw);
+  const std::size_t workers = std::min<std::size_t>(
+      n, options.threads > 0 ? static_cast<std::size_t>(options.threads) : hw);
   {
     std::vector<std::jthread> pool;
     for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);

@@ -37,8 +37,8 @@ Result<void> ImportRunRepo::finish(const ImportRun& run) {
       "UPDATE import_runs SET finished=?, state=?, rows_read=?, new=?, updated=?, cancelled=?, "
       "unchanged=?, rejected=?, error=? WHERE id=?");
   s.bind_all(static_cast<std::int64_t>(run.finished.time_since_epoch().count()),
-             to_string(run.state), run.rows_read, run.added, run.updated, run.cancelled, run.unchanged,
-             run.rejected_json(), run.error, run.id);
+             to_string(run.state), run.rows_read, run.added, run.updated, run.cancelled,
+             run.unchanged, run.rejected_json(), run.error, run.id);
   return s.run();
 }
 
