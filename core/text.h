@@ -1,5 +1,5 @@
 // Small text routines for untrusted input: UTF-8 validation, latin-1
-// conversion, trimming, splitting and case folding (ASCII only, which is all
+// conversion, trimming, splitting, HTML escaping and case folding (ASCII only, which is all
 // our codes and keywords need). Pure functions, thread-safe.
 #pragma once
 
@@ -25,5 +25,8 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 // Splits on sep, trims each piece and drops empty ones.
 std::vector<std::string> split_trimmed(std::string_view s, char sep);
 bool starts_with_utf8_bom(std::string_view s);
+// s with & < > " ' replaced by entities: safe as HTML text and attribute
+// values (pages and e-mail bodies alike).
+std::string escape_html(std::string_view s);
 
 }  // namespace cw

@@ -2,39 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "notify/catalog.h"
 
 namespace cw::notify {
 namespace {
 
 using Json = nlohmann::json;
-
-std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Plain paragraphs (separated by blank lines) to HTML, each value escaped.
 std::string html_of(const std::vector<std::string>& paragraphs, const std::string& link,

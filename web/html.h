@@ -9,9 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace cw::web {
 
-std::string escape_html(std::string_view s);
+using cw::escape_html;  // core/text.h
 
 class Html {
  public:
