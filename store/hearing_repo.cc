@@ -1,15 +1,11 @@
 #include <nlohmann/json.hpp>
 
+#include "store/hearing_row.h"
 #include "store/repos.h"
 
 namespace cw::store {
-namespace {
 
-constexpr const char* kColumns =
-    "id, source_key, site, date, start_min, stop_min, location, judge, type, language, detained, "
-    "status, cancel_reason, case_ref, notes";
-
-Result<Hearing> read_hearing(const Statement& s) {
+Result<Hearing> read_hearing_public(const Statement& s) {
   Hearing h;
   h.id = s.int64(0);
   h.source_key = s.text(1);
@@ -24,6 +20,17 @@ Result<Hearing> read_hearing(const Statement& s) {
   h.detained = s.int64(10) != 0;
   h.status = CW_TRY(parse_hearing_status(s.text(11)));
   h.cancel_reason = s.text(12);
+  return h;
+}
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, source_key, site, date, start_min, stop_min, location, judge, type, language, detained, "
+    "status, cancel_reason, case_ref, notes";
+
+Result<Hearing> read_hearing(const Statement& s) {
+  Hearing h = CW_TRY(read_hearing_public(s));
   h.case_ref = s.text(13);
   h.notes = s.text(14);
   return h;

@@ -1,6 +1,7 @@
 #include "store/read_models.h"
 
 #include "core/import_run.h"
+#include "store/hearing_row.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -223,23 +224,7 @@ Result<std::vector<Hearing>> hearings_page(Database& db, const HearingScan& scan
     q.bind(7, scan.after->id);
   }
   q.bind(8, scan.limit);
-  return collect<Hearing>(q, [](const Statement& s) -> Result<Hearing> {
-    Hearing h;
-    h.id = s.int64(0);
-    h.source_key = s.text(1);
-    h.site = s.text(2);
-    h.date = CW_TRY(parse_iso_date(s.text(3)));
-    h.start = TimeOfDay{s.int64(4)};
-    if (!s.is_null(5)) h.stop = TimeOfDay{s.int64(5)};
-    h.location = s.text(6);
-    h.judge = s.text(7);
-    h.type = CW_TRY(parse_hearing_type(s.text(8)));
-    h.language = s.text(9);
-    h.detained = s.int64(10) != 0;
-    h.status = CW_TRY(parse_hearing_status(s.text(11)));
-    h.cancel_reason = s.text(12);
-    return h;
-  });
+  return collect<Hearing>(q, read_hearing_public);
 }
 
 Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& scan) {
