@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/text.h"
+#include "store/audit_repo.h"
 #include "store/token_repo.h"
 #include "store/user_repo.h"
 
@@ -13,13 +14,11 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 64;
 
-// The audit log is written through this one function so that it can move to
-// the store's audit repository without touching the use cases.
+// Account changes are audited by subject only: no detail, never a secret.
 Result<void> audit(store::Database& db, Instant at, std::string_view actor, std::string_view action,
                    std::string_view subject) {
-  auto& q = db.stmt("INSERT INTO audit_log (at, actor, action, subject) VALUES (?, ?, ?, ?)");
-  q.bind_all(static_cast<std::int64_t>(at.time_since_epoch().count()), actor, action, subject);
-  return q.run();
+  CW_TRY(store::AuditRepo(db).append(at, actor, action, subject, ""));
+  return {};
 }
 
 Result<void> ensure_sodium() {

@@ -34,11 +34,11 @@ Result<ClosureOutcome> add_closure(store::Database& db, const Clock& clock, cons
   ClosureOutcome out;
   out.site = CW_TRY(known_site(db, site));
   const bool partial = scope == ClosureScope::detained_only_open;
-  const st::Closure c{
-      out.site, date,     partial ? st::ClosureKind::partial : st::ClosureKind::closed,
+  const store::Closure c{
+      out.site, date,     partial ? store::ClosureKind::partial : store::ClosureKind::closed,
       reason,   "manual", who.label(),
       now};
-  CW_TRY(st::ClosureRepo(db).put(c));
+  CW_TRY(store::ClosureRepo(db).put(c));
   if (partial) CW_TRY(st::reopen_site_day(db, out.site, date, now));  // closed -> partial
   out.hearings = CW_TRY(st::close_site_day(db, out.site, date, c.kind, now));
   out.sessions = CW_TRY(refresh_sessions(db, SessionScope{date, date, out.site}, now));
@@ -56,7 +56,7 @@ Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, con
   auto tx = CW_TRY(db.begin_immediate());
   ClosureOutcome out;
   out.site = CW_TRY(known_site(db, site));
-  if (CW_TRY(st::ClosureRepo(db).remove(out.site, date, "manual")) == 0) {
+  if (CW_TRY(store::ClosureRepo(db).remove(out.site, date, "manual")) == 0) {
     return fail(Error::not_found("no manual closure of " + out.site + " on " + format_date(date)));
   }
   out.hearings = CW_TRY(st::reopen_site_day(db, out.site, date, now));
@@ -68,8 +68,9 @@ Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, con
   return out;
 }
 
-Result<std::vector<scrapers::status::Closure>> list_closures(store::Database& db, LocalDate from) {
-  return scrapers::status::ClosureRepo(db).list(from);
+Result<std::vector<store::Closure>> list_closures(store::Database& db,
+                                                  std::optional<LocalDate> from) {
+  return store::ClosureRepo(db).list(from);
 }
 
 }  // namespace cw::app

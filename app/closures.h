@@ -13,12 +13,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/actor.h"
 #include "app/sessions.h"
 #include "core/clock.h"
-#include "scrapers/status/closures.h"
+#include "store/closure_repo.h"
 #include "store/db.h"
 
 namespace cw::app {
@@ -34,8 +35,10 @@ struct ClosureOutcome {
 Result<ClosureOutcome> add_closure(store::Database& db, const Clock& clock, const Actor& who,
                                    const std::string& site, LocalDate date, ClosureScope scope,
                                    const std::string& reason);
-// Closures (manual and from the EOIR status page) dated `from` or later.
-Result<std::vector<scrapers::status::Closure>> list_closures(store::Database& db, LocalDate from);
+// Closures (manual and from the EOIR status page) dated `from` or later;
+// every closure without `from`.
+Result<std::vector<store::Closure>> list_closures(store::Database& db,
+                                                  std::optional<LocalDate> from);
 
 // not_found when the site-day has no manual closure.
 Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, const Actor& who,

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/db_files.h"
 #include "store/schema.h"
 
 namespace cw::daemon {
@@ -84,7 +85,7 @@ Result<std::string> write_backup(store::Database& db, const std::string& dir, in
   {
     // A backup is one self-contained file: no -wal beside it.
     auto copy = store::Database::open(partial, store::OpenMode::read_write_existing);
-    if (!copy || !(*copy)->exec("PRAGMA journal_mode=DELETE")) {
+    if (!copy || !store::use_rollback_journal(**copy)) {
       remove_with_sidecars(partial);
       return fail(Error::database(partial + ": cannot finish the backup copy"));
     }
@@ -121,18 +122,26 @@ Result<void> restore_backup(const std::string& backup, const std::string& db_pat
     return ok;
   }
   if (fs::exists(db_path, ec)) {
-    // Fold the old database's WAL into it, so the kept copy is complete.
-    if (auto old = store::Database::open(db_path, store::OpenMode::read_write_existing); old) {
-      (void)(*old)->exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
+    // The old database is kept with its write-ahead log (kept-wal), so the
+    // copy is complete even when its last commits were never checkpointed
+    // or it cannot be opened at all (a corrupt database is why one
+    // restores). Its -shm is only an index of that log and is rebuilt.
     const std::string kept = db_path + ".before-restore-" + stamp(clock);
+    for (const char* side : {"-wal", "-journal"}) {
+      if (!fs::exists(db_path + side, ec)) continue;
+      fs::rename(db_path + side, kept + side, ec);
+      if (ec) {
+        remove_with_sidecars(incoming);
+        return fail(Error::io(db_path + side + ": cannot move aside: " + ec.message()));
+      }
+    }
     fs::rename(db_path, kept, ec);
     if (ec) {
       remove_with_sidecars(incoming);
       return fail(Error::io(db_path + ": cannot move aside: " + ec.message()));
     }
   }
-  for (const char* s : {"-wal", "-shm", "-journal"}) fs::remove(db_path + s, ec);
+  fs::remove(db_path + "-shm", ec);
   fs::rename(incoming, db_path, ec);
   if (ec) return fail(Error::io(db_path + ": " + ec.message()));
   return {};

@@ -11,13 +11,11 @@
 #include "app/closures.h"
 #include "daemon/cli_util.h"
 #include "daemon/commands.h"
-#include "scrapers/status/closures.h"
+#include "store/closure_repo.h"
 
 namespace cw::daemon {
 
 namespace {
-
-namespace st = scrapers::status;
 
 struct ClosureArgs {
   std::string site;
@@ -54,13 +52,13 @@ Result<void> remove(AppContext& ctx, const ClosureArgs& a) {
 
 Result<void> list(AppContext& ctx, const ClosureArgs& a) {
   auto db = CW_TRY(ctx.open_db());
-  const auto closures = CW_TRY(st::ClosureRepo(*db).list(optional_date(a.from)));
+  const auto closures = CW_TRY(app::list_closures(*db, optional_date(a.from)));
   if (a.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : closures) {
       out.push_back({{"site", c.site},
                      {"date", format_date(c.date)},
-                     {"status", st::to_string(c.kind)},
+                     {"status", store::to_string(c.kind)},
                      {"reason", c.reason},
                      {"source", c.source},
                      {"created_by", c.created_by},
@@ -71,7 +69,7 @@ Result<void> list(AppContext& ctx, const ClosureArgs& a) {
   }
   for (const auto& c : closures) {
     std::printf("%s  %-8s %-8s %-12s %s\n", format_date(c.date).c_str(), c.site.c_str(),
-                std::string(st::to_string(c.kind)).c_str(), c.source.c_str(), c.reason.c_str());
+                std::string(store::to_string(c.kind)).c_str(), c.source.c_str(), c.reason.c_str());
   }
   if (closures.empty()) std::printf("no closures\n");
   return {};

@@ -2,9 +2,9 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "app/invariants.h"
 #include "daemon/backup.h"
 #include "daemon/commands.h"
+#include "store/invariants.h"
 
 namespace cw::daemon {
 
@@ -52,7 +52,7 @@ void register_db(CLI::App& app, AppContext& ctx) {
     if (auto ok = db->check(); !ok) {
       return fail(Error::database(db->path() + ": check failed:\n" + ok.error().message));
     }
-    const auto broken = CW_TRY(app::check_invariants(*db));
+    const auto broken = CW_TRY(store::check_invariants(*db));
     if (!broken.empty()) {
       std::string lines;
       for (const auto& v : broken) lines += "  " + v.rule + ": " + v.example + "\n";

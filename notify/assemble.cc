@@ -20,12 +20,9 @@ struct Person {
 };
 
 Result<Person> volunteer_person(store::Database& db, Id id) {
-  auto& q = db.stmt("SELECT name, phone FROM volunteers WHERE id = ?");
-  q.bind(1, id);
-  if (!CW_TRY(q.step())) return fail(Error::not_found("volunteer " + std::to_string(id)));
-  Person p{q.text(0), q.text(1)};
-  q.reset();
-  return p;
+  auto found = CW_TRY(store::VolunteerRepo(db).name_and_phone(id));
+  if (!found) return fail(Error::not_found("volunteer " + std::to_string(id)));
+  return Person{std::move(found->first), std::move(found->second)};
 }
 
 // The invitation's calendar: the session as the volunteer's feed shows it.

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/notify_rows.h"
 #include "store/outbox_repo.h"
 #include "store/repos.h"
 #include "store/session_repos.h"
@@ -13,54 +14,6 @@ Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 constexpr auto kRecent = std::chrono::hours{48};
 constexpr auto kReportSessions = std::chrono::days{14};
-
-Result<void> load_assignments(store::Database& db, LocalDate from, LocalDate to, PlanInput& in) {
-  auto& q = db.stmt(
-      "SELECT a.id, a.session_id, a.volunteer_id, a.state, a.pinned, "
-      "(SELECT count(*) FROM assignment_events e WHERE e.assignment_id = a.id "
-      "AND e.to_state = 'invited'), "
-      "(SELECT max(at) FROM assignment_events e WHERE e.assignment_id = a.id "
-      "AND e.to_state = 'invited'), "
-      "(SELECT max(id) FROM assignment_events e WHERE e.assignment_id = a.id "
-      "AND e.to_state = 'cancelled') "
-      "FROM assignments a JOIN sessions s ON s.id = a.session_id "
-      "WHERE s.date BETWEEN ? AND ? AND a.state != 'proposed' ORDER BY a.id");
-  q.bind_all(format_date(from), format_date(to));
-  while (CW_TRY(q.step())) {
-    AssignmentFacts f;
-    f.assignment.id = q.int64(0);
-    f.assignment.session = q.int64(1);
-    f.assignment.volunteer = q.int64(2);
-    auto state = parse_assignment_state(q.text(3));
-    if (!state) {
-      q.reset();
-      return fail(state.error());
-    }
-    f.assignment.state = *state;
-    f.assignment.pinned = q.int64(4) != 0;
-    f.invite_round = q.int32(5);
-    if (auto at = q.opt_int64(6)) f.invited_at = instant(*at);
-    f.cancel_event = q.opt_int64(7).value_or(0);
-    in.assignments.push_back(f);
-  }
-  return {};
-}
-
-Result<void> load_volunteers(store::Database& db, PlanInput& in) {
-  auto& q = db.stmt("SELECT id, handle, name, email, locale, channel, active FROM volunteers");
-  while (CW_TRY(q.step())) {
-    RecipientFacts v;
-    v.id = q.int64(0);
-    v.handle = q.text(1);
-    v.name = q.text(2);
-    v.email = q.text(3);
-    v.locale = q.text(4);
-    v.channel = q.text(5);
-    v.active = q.int64(6) != 0;
-    in.volunteers.emplace(v.id, std::move(v));
-  }
-  return {};
-}
 
 // ICE presence or detention, from the report body; anything else: none.
 ReportFacts read_report(Id id, Id session, Instant created, const std::string& body) {
@@ -81,13 +34,9 @@ ReportFacts read_report(Id id, Id session, Instant created, const std::string& b
 Result<void> load_reports(store::Database& db, Instant now, PlanInput& in) {
   // Reports about sessions of the last two weeks; the planner keeps those
   // created or changed in the last two days.
-  auto& q = db.stmt(
-      "SELECT r.id, r.session_id, r.created, r.body FROM reports r "
-      "JOIN sessions s ON s.id = r.session_id WHERE s.date >= ?");
-  q.bind(1,
-         format_date(LocalDate{date::floor<date::days>(now - kReportSessions).time_since_epoch()}));
-  while (CW_TRY(q.step())) {
-    auto r = read_report(q.int64(0), q.int64(1), instant(q.int64(2)), q.text(3));
+  const LocalDate from{date::floor<date::days>(now - kReportSessions).time_since_epoch()};
+  for (const auto& b : CW_TRY(store::report_bodies(db, from))) {
+    auto r = read_report(b.id, b.session, b.created, b.body);
     if (r.created + kRecent >= now) in.reports.push_back(r);
   }
   return {};
@@ -115,8 +64,8 @@ Result<PlanInput> load_plan_input(store::Database& db, const NotifyConfig& confi
     if (it != sites.end()) in.sessions.emplace(s.id, SessionFacts{std::move(s), it->second});
   };
   for (auto& s : CW_TRY(session_repo.list(sf))) add_session(std::move(s));
-  CW_TRY(load_assignments(db, from, to, in));
-  CW_TRY(load_volunteers(db, in));
+  in.assignments = CW_TRY(store::assignment_histories(db, from, to));
+  for (auto& v : CW_TRY(store::recipients(db))) in.volunteers.emplace(v.id, std::move(v));
   CW_TRY(load_reports(db, now, in));
   for (const auto& r : in.reports) {
     if (in.sessions.contains(r.session)) continue;

@@ -39,6 +39,7 @@
 
 #include "core/domain.h"
 #include "notify/notify_config.h"
+#include "store/notify_rows.h"
 #include "store/outbox_repo.h"
 
 namespace cw::notify {
@@ -51,22 +52,9 @@ struct SessionFacts {
   Site site;
 };
 
-struct AssignmentFacts {
-  Assignment assignment;
-  int invite_round = 0;               // transitions to invited so far
-  std::optional<Instant> invited_at;  // the latest one
-  Id cancel_event = 0;                // latest transition to cancelled (0: none)
-};
-
-struct RecipientFacts {
-  Id id = 0;
-  std::string handle;
-  std::string name;
-  std::string email;
-  std::string locale = "en";
-  std::string channel = "email";  // email, webhook, both, none (opted out)
-  bool active = true;
-};
+// As the store reads them (store/notify_rows.h).
+using AssignmentFacts = store::AssignmentHistory;
+using RecipientFacts = store::Recipient;
 
 struct ReportFacts {
   Id id = 0;

@@ -315,4 +315,12 @@ Result<std::int64_t> HearingRepo::count(HearingStatus status) {
   return n;
 }
 
+Result<bool> HearingRepo::seen_in_run(const std::string& source_key, Id run) {
+  auto& q = db_.stmt("SELECT 1 FROM hearings WHERE source_key = ? AND last_run = ?");
+  q.bind(1, source_key).bind(2, run);
+  const bool seen = CW_TRY(q.step());
+  q.reset();
+  return seen;
+}
+
 }  // namespace cw::store

@@ -79,6 +79,9 @@ class HearingRepo {
   // write must refresh.
   Result<std::vector<std::pair<std::string, LocalDate>>> changed_days(Id after);
   Result<std::int64_t> count(HearingStatus status);
+  // Whether this run already wrote the hearing with this key (imports stamp
+  // every hearing they write with the run id).
+  Result<bool> seen_in_run(const std::string& source_key, Id run);
 
  private:
   Result<void> record_change(Id hearing, Id run, Instant now, std::string_view kind, int version,
@@ -94,6 +97,8 @@ class VolunteerRepo {
   Result<std::vector<Volunteer>> all();
   Result<std::optional<Volunteer>> find_by_handle(const std::string& handle);
   Result<std::optional<Volunteer>> find(Id id);
+  // Name and phone only (no detail tables): what a message names.
+  Result<std::optional<std::pair<std::string, std::string>>> name_and_phone(Id id);
 
  private:
   Result<void> load_details(Volunteer& v);

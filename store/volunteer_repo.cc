@@ -174,26 +174,26 @@ Result<std::vector<Volunteer>> VolunteerRepo::all() {
                 v.sites.push_back(q.text(1));
                 return {};
               }));
-  CW_TRY(each(
-      "SELECT volunteer_id, language FROM volunteer_languages ORDER BY volunteer_id, language",
-      [](Volunteer& v, Statement& q) -> Result<void> {
-        v.languages.push_back(q.text(1));
-        return {};
-      }));
-  CW_TRY(each(
-      "SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
-      [](Volunteer& v, Statement& q) -> Result<void> {
-        v.availability.blackouts.push_back(
-            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
-        return {};
-      }));
-  CW_TRY(each(
-      "SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
-      [](Volunteer& v, Statement& q) -> Result<void> {
-        v.availability.extra.push_back(
-            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
-        return {};
-      }));
+  CW_TRY(
+      each("SELECT volunteer_id, language FROM volunteer_languages ORDER BY volunteer_id, language",
+           [](Volunteer& v, Statement& q) -> Result<void> {
+             v.languages.push_back(q.text(1));
+             return {};
+           }));
+  CW_TRY(
+      each("SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
+           [](Volunteer& v, Statement& q) -> Result<void> {
+             v.availability.blackouts.push_back(
+                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
+             return {};
+           }));
+  CW_TRY(
+      each("SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
+           [](Volunteer& v, Statement& q) -> Result<void> {
+             v.availability.extra.push_back(
+                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
+             return {};
+           }));
   return out;
 }
 
@@ -215,6 +215,15 @@ Result<std::optional<Volunteer>> VolunteerRepo::find(Id id) {
   s.reset();
   CW_TRY(load_details(v));
   return std::optional<Volunteer>(std::move(v));
+}
+
+Result<std::optional<std::pair<std::string, std::string>>> VolunteerRepo::name_and_phone(Id id) {
+  auto& s = db_.stmt("SELECT name, phone FROM volunteers WHERE id = ?");
+  s.bind(1, id);
+  if (!CW_TRY(s.step())) return std::optional<std::pair<std::string, std::string>>{};
+  std::pair<std::string, std::string> out{s.text(0), s.text(1)};
+  s.reset();
+  return std::optional(std::move(out));
 }
 
 Result<std::vector<Volunteer>> volunteers_by_ids(Database& db_, const std::vector<Id>& ids) {

@@ -15,8 +15,6 @@
 namespace cw::web {
 namespace {
 
-namespace st = scrapers::status;
-
 struct ClosureForm {
   std::string site, date, scope = "closed", reason;
   std::string error;
@@ -57,7 +55,7 @@ void closure_form(Html& h, Lang lang, const Shell& shell, store::Database& db,
   h.raw("</button></div></form>");
 }
 
-void closure_list(Html& h, Lang lang, const Shell& shell, const std::vector<st::Closure>& list) {
+void closure_list(Html& h, Lang lang, const Shell& shell, const std::vector<store::Closure>& list) {
   h.raw("<h2>").text(tr(lang, "closures.list")).raw("</h2>");
   if (list.empty()) {
     h.raw("<p>").text(tr(lang, "closures.none")).raw("</p>");
@@ -73,7 +71,8 @@ void closure_list(Html& h, Lang lang, const Shell& shell, const std::vector<st::
   for (const auto& c : list) {
     const std::string day = format_date(c.date);
     h.raw("<tr><td>").text(day).raw("</td><td>").text(c.site).raw("</td><td>");
-    h.text(tr(lang, c.kind == st::ClosureKind::partial ? "closures.partial" : "closures.closed"));
+    h.text(
+        tr(lang, c.kind == store::ClosureKind::partial ? "closures.partial" : "closures.closed"));
     h.raw("</td><td>").text(c.reason).raw("</td><td>").text(c.source).raw("</td><td>");
     if (c.source == "manual") {
       post_button(

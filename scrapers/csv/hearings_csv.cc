@@ -141,17 +141,6 @@ std::expected<Hearing, RowReject> parse_row(const CsvTable& t, const std::set<st
   return h;
 }
 
-// True when this run already wrote a hearing with this key (the store marks
-// every hearing it writes with the run id), so duplicates are found without
-// holding every key of the file in memory.
-Result<bool> seen_in_run(store::Database& db, const std::string& key, Id run) {
-  auto& q = db.stmt("SELECT 1 FROM hearings WHERE source_key = ? AND last_run = ?");
-  q.bind(1, key).bind(2, run);
-  const bool seen = CW_TRY(q.step());
-  q.reset();
-  return seen;
-}
-
 Result<std::set<std::string>> site_codes(store::Database& db) {
   std::set<std::string> codes;
   for (auto& s : CW_TRY(store::SiteRepo(db).all())) codes.insert(std::move(s.code));
@@ -178,7 +167,7 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
       run.reject(hearing.error().reason, table.line(), hearing.error().message);
       continue;
     }
-    if (CW_TRY(seen_in_run(db, hearing->source_key, run.id))) {
+    if (CW_TRY(store::HearingRepo(db).seen_in_run(hearing->source_key, run.id))) {
       run.reject("duplicate-key", table.line(),
                  table.spec().file + ": line " + std::to_string(table.line()) +
                      ": the same hearing key appears on an earlier line; kept the first");

@@ -1,6 +1,5 @@
-// What the last fetch of each remote source returned: the `fetch_state`
-// table (validators for the next conditional GET, a hash of the last content
-// imported, and the times and error of the last attempts).
+// Conditional fetching of remote sources over the `fetch_state` table
+// (store/fetch_state_repo.h).
 //
 // fetch_if_changed() is the rule "only re-import when the source changed":
 // it sends the stored ETag / Last-Modified, and reports `changed = false` on
@@ -20,41 +19,21 @@
 #include "core/error.h"
 #include "scrapers/fetch/http_fetcher.h"
 #include "store/db.h"
+#include "store/fetch_state_repo.h"
 
 namespace cw::scrapers {
 
-struct FetchState {
-  std::string source;  // the configured source name, or the URL for a one-off import
-  std::string url;
-  std::string etag;
-  std::string last_modified;
-  std::string content_hash;
-  std::optional<Instant> last_attempt;
-  std::optional<Instant> last_success;
-  std::string last_error;
-};
-
-class FetchStateRepo {
- public:
-  explicit FetchStateRepo(store::Database& db) : db_(db) {}
-  Result<std::optional<FetchState>> find(const std::string& source);
-  Result<void> save(const FetchState& s);
-
- private:
-  store::Database& db_;
-};
-
 struct Fetched {
   bool changed = false;
-  std::string body;  // empty unless changed
-  FetchState next;   // the state to save once the body has been imported
+  std::string body;        // empty unless changed
+  store::FetchState next;  // the state to save once the body has been imported
 };
 
 Result<Fetched> fetch_if_changed(store::Database& db, HttpFetcher& fetcher,
                                  const std::string& source, const std::string& url,
                                  const Clock& clock);
 // Saves next with last_success = now and no error.
-Result<void> record_success(store::Database& db, FetchState next, const Clock& clock);
+Result<void> record_success(store::Database& db, store::FetchState next, const Clock& clock);
 // Records a failed attempt (fetch or import) without touching the validators.
 Result<void> record_failure(store::Database& db, const std::string& source, const std::string& url,
                             const std::string& error, const Clock& clock);

@@ -7,7 +7,7 @@
 
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/ics/expand.h"
-#include "scrapers/status/closures.h"
+#include "store/closure_repo.h"
 #include "store/import_recorder.h"
 #include "store/repos.h"
 
@@ -29,10 +29,10 @@ Result<ics::IcsWindow> window_for(store::Database& db, const IcsImportOptions& o
 
 // Applies closures: a closed site-day (or, partially closed, a non-detained
 // hearing on it) is stored cancelled with reason "closure".
-void apply_closures(Hearing& h, const status::ClosureDays& closed) {
+void apply_closures(Hearing& h, const store::ClosureDays& closed) {
   const auto it = closed.find(h.date);
   if (it == closed.end() || h.status == HearingStatus::cancelled) return;
-  if (it->second == status::ClosureKind::partial && h.detained) return;
+  if (it->second == store::ClosureKind::partial && h.detained) return;
   h.status = HearingStatus::cancelled;
   h.cancel_reason = "closure";
 }
@@ -67,7 +67,7 @@ Result<void> store_expansion(store::Database& db, const ics::IcsExpansion& x,
   run.rows_read = x.events;
   for (const auto& r : x.rejects)
     run.reject(r.reason, r.line, "line " + std::to_string(r.line) + ": " + r.message);
-  const auto closed = CW_TRY(status::ClosureRepo(db).days(w.site, w.first, w.last));
+  const auto closed = CW_TRY(store::ClosureRepo(db).days(w.site, w.first, w.last));
   store::HearingRepo repo(db);
   const Instant now = clock.now();
   for (auto h : x.hearings) {

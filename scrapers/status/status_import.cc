@@ -23,7 +23,7 @@ struct Applied {
 
 Result<Applied> apply_entry(store::Database& db, const std::string& site, LocalDate day,
                             const status::StatusEntry& e, const Clock& clock) {
-  status::ClosureRepo closures(db);
+  store::ClosureRepo closures(db);
   Applied out;
   const auto now = clock.now();
   if (e.kind == status::CourtStatus::open) {
@@ -33,8 +33,8 @@ Result<Applied> apply_entry(store::Database& db, const std::string& site, LocalD
     }
     return out;
   }
-  const auto kind = e.kind == status::CourtStatus::closed ? status::ClosureKind::closed
-                                                          : status::ClosureKind::partial;
+  const auto kind = e.kind == status::CourtStatus::closed ? store::ClosureKind::closed
+                                                          : store::ClosureKind::partial;
   bool same = false;
   for (const auto& c : CW_TRY(closures.list(day))) {
     if (c.date == day && c.site == site && c.source == kSource) {
@@ -42,10 +42,10 @@ Result<Applied> apply_entry(store::Database& db, const std::string& site, LocalD
     }
   }
   if (!same) {
-    status::Closure c{site, day, kind, e.status, kSource, "eoir-status", now};
+    store::Closure c{site, day, kind, e.status, kSource, "eoir-status", now};
     CW_TRY(closures.put(c));
     // A partial closure that replaces a full one gives detained hearings back.
-    if (kind == status::ClosureKind::partial) CW_TRY(status::reopen_site_day(db, site, day, now));
+    if (kind == store::ClosureKind::partial) CW_TRY(status::reopen_site_day(db, site, day, now));
     out.changed = true;
   }
   out.cancelled = CW_TRY(status::close_site_day(db, site, day, kind, now));

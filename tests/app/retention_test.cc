@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "app/invariants.h"
+#include "store/invariants.h"
 
 namespace cw::app {
 namespace {
@@ -91,7 +91,7 @@ TEST_F(RetentionTest, OldSessionsKeepCoverageButLoseWho) {
   EXPECT_EQ(scalar("SELECT group_concat(idem_key) FROM outbox ORDER BY idem_key"), "b,c");
   EXPECT_EQ(scalar("SELECT detail FROM audit_log WHERE actor = 'retention'"),
             "2 assignments, 1 reports, 1 forbidden pairs, 1 messages");
-  EXPECT_TRUE(check_invariants(*db_).value().empty());
+  EXPECT_TRUE(store::check_invariants(*db_).value().empty());
 }
 
 TEST_F(RetentionTest, RunningAgainChangesNothing) {

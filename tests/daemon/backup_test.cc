@@ -110,6 +110,26 @@ TEST_F(BackupTest, RestoreReplacesTheDatabaseAndKeepsTheOldOne) {
   EXPECT_TRUE(DaemonLock::acquire(db_path_, DaemonLock::Mode::shared));
 }
 
+// A database left by a crash has its last commits only in its -wal: the kept
+// copy must still hold them (before, the -wal was deleted after a checkpoint
+// whose failure was ignored).
+TEST_F(BackupTest, RestoreKeepsTheOldDatabasesUncheckpointedCommits) {
+  const auto path = write_backup(*db_, (dir_ / "b").string(), 3, clock_).value();
+  ASSERT_TRUE(db_->exec("PRAGMA wal_autocheckpoint=0"));
+  ASSERT_TRUE(db_->exec("INSERT INTO audit_log (at, actor, action) VALUES (2, 't', 'two')"));
+  // A snapshot of the files as a crash would leave them: the live
+  // connection is still open, the new row is in the -wal only.
+  const std::string crashed = (dir_ / "crashed.db").string();
+  fs::copy_file(db_path_, crashed);
+  fs::copy_file(db_path_ + "-wal", crashed + "-wal");
+  ASSERT_GT(fs::file_size(crashed + "-wal"), 0u);
+  const auto ok = restore_backup(path, crashed, clock_);
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(rows(crashed), 1);
+  EXPECT_EQ(rows(crashed + ".before-restore-20270115T080000Z"), 2);
+  EXPECT_FALSE(fs::exists(crashed + "-wal"));
+}
+
 TEST_F(BackupTest, RestoreOfABadFileChangesNothing) {
   std::ofstream(dir_ / "bad.db") << "not a database";
   db_.reset();

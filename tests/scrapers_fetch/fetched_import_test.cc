@@ -83,7 +83,7 @@ TEST_F(FetchedImportTest, NotModifiedIsNotReimported) {
   ASSERT_TRUE(second);
   EXPECT_FALSE(*second);  // 304: nothing imported, no run recorded
   EXPECT_EQ(runs(), 1);
-  const auto state = *FetchStateRepo(env_.db()).find("partner-checkins");
+  const auto state = *store::FetchStateRepo(env_.db()).find("partner-checkins");
   ASSERT_TRUE(state);
   EXPECT_EQ(state->etag, "\"a\"");
   EXPECT_TRUE(state->last_error.empty());
@@ -115,14 +115,14 @@ TEST_F(FetchedImportTest, NotFoundIsAFailedRunAndKeepsTheLastGoodData) {
   ASSERT_EQ(recent.size(), 1u);
   EXPECT_EQ(recent.front().state, RunState::failed);
   EXPECT_NE(recent.front().error.find("HTTP 404"), std::string::npos);
-  const auto state = *FetchStateRepo(env_.db()).find("partner-checkins");
+  const auto state = *store::FetchStateRepo(env_.db()).find("partner-checkins");
   EXPECT_NE(state->last_error.find("HTTP 404"), std::string::npos);
   EXPECT_EQ(state->etag, "\"a\"");  // validators of the last good fetch stay
   // Back up: the unchanged calendar is recognised, the error clears.
   status_ = 200;
   auto again = run_once();
   ASSERT_TRUE(again);
-  EXPECT_TRUE((*FetchStateRepo(env_.db()).find("partner-checkins"))->last_error.empty());
+  EXPECT_TRUE((*store::FetchStateRepo(env_.db()).find("partner-checkins"))->last_error.empty());
 }
 
 TEST_F(FetchedImportTest, ABrokenCalendarIsRetriedNextTime) {

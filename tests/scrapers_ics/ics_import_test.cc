@@ -4,7 +4,7 @@
 #include "scrapers/ics/ics_import.h"
 
 #include "core/clock.h"
-#include "scrapers/status/closures.h"
+#include "store/closure_repo.h"
 #include "tests/scrapers_ics/import_env.h"
 
 namespace cw {
@@ -157,10 +157,10 @@ TEST(IcsImport, TwoCalendarsDoNotCancelEachOther) {
 
 TEST(IcsImport, HearingOnAClosedDayIsStoredCancelledByClosure) {
   test::ImportEnv env;
-  scrapers::status::Closure c;
+  store::Closure c;
   c.site = "CHI-ERO";
   c.date = LocalDate{year{2026} / 3 / 23};
-  ASSERT_TRUE(scrapers::status::ClosureRepo(env.db()).put(c));
+  ASSERT_TRUE(store::ClosureRepo(env.db()).put(c));
   import(env, options("checkins.ics"));
   const auto h = store::HearingRepo(env.db()).find_by_key(
       "ics:weekly-checkin@partner.example|2026-03-23T14:00:00Z");

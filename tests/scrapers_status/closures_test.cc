@@ -8,6 +8,9 @@ namespace cw::scrapers::status {
 namespace {
 
 using date::year;
+using store::ClosureDays;
+using store::ClosureKind;
+using store::ClosureRepo;
 constexpr LocalDate kDay{year{2026} / 3 / 9};
 const Instant kNow = Instant{date::sys_days{kDay.time_since_epoch()}};
 

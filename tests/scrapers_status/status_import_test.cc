@@ -48,7 +48,7 @@ void add_docket(test::ImportEnv& env) {
 
 nlohmann::json closures_json(test::ImportEnv& env) {
   nlohmann::json out = nlohmann::json::array();
-  const auto list = scrapers::status::ClosureRepo(env.db()).list();
+  const auto list = store::ClosureRepo(env.db()).list();
   if (!list) throw std::runtime_error(list.error().message);
   for (const auto& c : *list) {
     out.push_back({{"site", c.site},

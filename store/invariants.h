@@ -26,7 +26,7 @@
 #include "core/error.h"
 #include "store/db.h"
 
-namespace cw::app {
+namespace cw::store {
 
 struct InvariantViolation {
   std::string rule;     // e.g. "session-values"
@@ -36,4 +36,4 @@ struct InvariantViolation {
 // Runs every check; an empty list means all hold. Read-only.
 Result<std::vector<InvariantViolation>> check_invariants(store::Database& db);
 
-}  // namespace cw::app
+}  // namespace cw::store

@@ -1,8 +1,8 @@
-#include "app/invariants.h"
+#include "store/invariants.h"
 
 #include <array>
 
-namespace cw::app {
+namespace cw::store {
 namespace {
 
 struct Rule {
@@ -57,4 +57,4 @@ Result<std::vector<InvariantViolation>> check_invariants(store::Database& db) {
   return out;
 }
 
-}  // namespace cw::app
+}  // namespace cw::store

@@ -1,12 +1,12 @@
-// The application's invariants behind `db check` (app/invariants.h).
-#include "app/invariants.h"
+// The application's invariants behind `db check` (store/invariants.h).
+#include "store/invariants.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 
-namespace cw::app {
+namespace cw::store {
 namespace {
 
 namespace fs = std::filesystem;
@@ -16,7 +16,7 @@ class InvariantsTest : public ::testing::Test {
   void SetUp() override {
     path_ = fs::temp_directory_path() / ("cw-invariants-" + std::to_string(::getpid()) + ".db");
     fs::remove(path_);
-    db_ = std::move(store::Database::open(path_.string()).value());
+    db_ = std::move(Database::open(path_.string()).value());
     ASSERT_TRUE(db_->exec(R"(
 INSERT INTO sites VALUES ('CHI', 'Chicago', '', 'America/Chicago', 'immigration_court');
 INSERT INTO sessions (id, site, location, judge, date, half, start_min, end_min, hearings,
@@ -64,4 +64,4 @@ INSERT INTO closures (id, site, date, status, source, created_at)
 }
 
 }  // namespace
-}  // namespace cw::app
+}  // namespace cw::store

@@ -1,0 +1,132 @@
+#include "store/notify_rows.h"
+
+#include "store/session_repos.h"
+
+namespace cw::store {
+namespace {
+
+Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
+
+Result<std::vector<FailureRow>> failures(Statement& q, Instant since) {
+  q.bind(1, seconds(since));
+  std::vector<FailureRow> out;
+  while (CW_TRY(q.step())) out.push_back({q.text(0), q.text(1), q.text(2)});
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<AssignmentHistory>> assignment_histories(Database& db, LocalDate from,
+                                                            LocalDate to) {
+  auto& q = db.stmt(
+      "SELECT a.id, a.session_id, a.volunteer_id, a.state, a.pinned, "
+      "(SELECT count(*) FROM assignment_events e WHERE e.assignment_id = a.id "
+      "AND e.to_state = 'invited'), "
+      "(SELECT max(at) FROM assignment_events e WHERE e.assignment_id = a.id "
+      "AND e.to_state = 'invited'), "
+      "(SELECT max(id) FROM assignment_events e WHERE e.assignment_id = a.id "
+      "AND e.to_state = 'cancelled') "
+      "FROM assignments a JOIN sessions s ON s.id = a.session_id "
+      "WHERE s.date BETWEEN ? AND ? AND a.state != 'proposed' ORDER BY a.id");
+  q.bind_all(format_date(from), format_date(to));
+  std::vector<AssignmentHistory> out;
+  while (CW_TRY(q.step())) {
+    AssignmentHistory h;
+    h.assignment.id = q.int64(0);
+    h.assignment.session = q.int64(1);
+    h.assignment.volunteer = q.int64(2);
+    auto state = parse_assignment_state(q.text(3));
+    if (!state) {
+      q.reset();
+      return fail(state.error());
+    }
+    h.assignment.state = *state;
+    h.assignment.pinned = q.int64(4) != 0;
+    h.invite_round = q.int32(5);
+    if (auto at = q.opt_int64(6)) h.invited_at = instant(*at);
+    h.cancel_event = q.opt_int64(7).value_or(0);
+    out.push_back(h);
+  }
+  return out;
+}
+
+Result<std::vector<Recipient>> recipients(Database& db) {
+  auto& q = db.stmt("SELECT id, handle, name, email, locale, channel, active FROM volunteers");
+  std::vector<Recipient> out;
+  while (CW_TRY(q.step())) {
+    out.push_back(
+        {q.int64(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.int64(6) != 0});
+  }
+  return out;
+}
+
+Result<std::vector<ReportBody>> report_bodies(Database& db, LocalDate from) {
+  auto& q = db.stmt(
+      "SELECT r.id, r.session_id, r.created, r.body FROM reports r "
+      "JOIN sessions s ON s.id = r.session_id WHERE s.date >= ?");
+  q.bind(1, format_date(from));
+  std::vector<ReportBody> out;
+  while (CW_TRY(q.step())) out.push_back({q.int64(0), q.int64(1), instant(q.int64(2)), q.text(3)});
+  return out;
+}
+
+Result<std::vector<StaffedSession>> staffed_sessions(Database& db, LocalDate from, LocalDate to) {
+  auto& q = db.stmt(
+      "SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, "
+      "s.hearings, s.detained_hearings, s.individual, s.languages, s.types, s.status, "
+      "s.sequence, t.name, t.address, t.timezone, t.kind, "
+      "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN " +
+      live_states_sql() +
+      ") FROM sessions s JOIN sites t ON t.code = s.site "
+      "WHERE s.status = 'active' AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_min, s.id");
+  q.bind_all(format_date(from), format_date(to));
+  std::vector<StaffedSession> out;
+  while (CW_TRY(q.step())) {
+    auto s = read_session_columns(q);
+    auto kind = parse_site_kind(q.text(18));
+    if (!s || !kind) {
+      q.reset();
+      return fail(!s ? s.error() : kind.error());
+    }
+    StaffedSession row{std::move(*s), {}, q.int32(19)};
+    row.site = {row.session.key.site, q.text(15), q.text(16), q.text(17), *kind};
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<DeclineRow>> declines_since(Database& db, Instant since) {
+  auto& q = db.stmt(
+      "SELECT v.name, s.site, t.name, s.location, s.date, s.start_min, s.end_min "
+      "FROM assignment_events e JOIN assignments a ON a.id = e.assignment_id "
+      "JOIN volunteers v ON v.id = a.volunteer_id JOIN sessions s ON s.id = a.session_id "
+      "JOIN sites t ON t.code = s.site WHERE e.to_state = 'declined' AND e.at >= ? "
+      "ORDER BY e.at");
+  q.bind(1, seconds(since));
+  std::vector<DeclineRow> out;
+  while (CW_TRY(q.step())) {
+    auto day = parse_iso_date(q.text(4));
+    if (!day) {
+      q.reset();
+      return fail(Error::database("sessions: bad date '" + q.text(4) + "'"));
+    }
+    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), *day, TimeOfDay{q.int64(5)},
+                   TimeOfDay{q.int64(6)}});
+  }
+  return out;
+}
+
+Result<std::vector<FailureRow>> failed_imports_since(Database& db, Instant since) {
+  return failures(db.stmt("SELECT source, input, error FROM import_runs "
+                          "WHERE state = 'failed' AND started >= ? ORDER BY started"),
+                  since);
+}
+
+Result<std::vector<FailureRow>> failed_messages_since(Database& db, Instant since) {
+  return failures(db.stmt("SELECT kind, recipient, last_error FROM outbox "
+                          "WHERE state = 'failed' AND updated >= ? ORDER BY updated"),
+                  since);
+}
+
+}  // namespace cw::store
