@@ -110,24 +110,29 @@ TEST_F(BackupTest, RestoreReplacesTheDatabaseAndKeepsTheOldOne) {
   EXPECT_TRUE(DaemonLock::acquire(db_path_, DaemonLock::Mode::shared));
 }
 
-// A database left by a crash has its last commits only in its -wal: the kept
-// copy must still hold them (before, the -wal was deleted after a checkpoint
-// whose failure was ignored).
+// Commits that are only in the old database's -wal stay in the kept copy.
+// Here a reader's snapshot keeps a checkpoint from folding the last commit
+// into the file (before, restore ignored the failed checkpoint and deleted
+// the -wal, so the kept copy lost that commit).
 TEST_F(BackupTest, RestoreKeepsTheOldDatabasesUncheckpointedCommits) {
   const auto path = write_backup(*db_, (dir_ / "b").string(), 3, clock_).value();
   ASSERT_TRUE(db_->exec("PRAGMA wal_autocheckpoint=0"));
+  auto reader = store::Database::open(db_path_, store::OpenMode::read_only);
+  ASSERT_TRUE(reader);
+  ASSERT_TRUE((*reader)->exec("BEGIN"));
+  auto& seen = (*reader)->stmt("SELECT count(*) FROM audit_log");
+  ASSERT_TRUE(seen.step().value());
+  EXPECT_EQ(seen.int32(0), 1);
+  seen.reset();
   ASSERT_TRUE(db_->exec("INSERT INTO audit_log (at, actor, action) VALUES (2, 't', 'two')"));
-  // A snapshot of the files as a crash would leave them: the live
-  // connection is still open, the new row is in the -wal only.
-  const std::string crashed = (dir_ / "crashed.db").string();
-  fs::copy_file(db_path_, crashed);
-  fs::copy_file(db_path_ + "-wal", crashed + "-wal");
-  ASSERT_GT(fs::file_size(crashed + "-wal"), 0u);
-  const auto ok = restore_backup(path, crashed, clock_);
+  ASSERT_GT(fs::file_size(db_path_ + "-wal"), 0u);
+  const auto ok = restore_backup(path, db_path_, clock_);
   ASSERT_TRUE(ok) << ok.error().message;
-  EXPECT_EQ(rows(crashed), 1);
-  EXPECT_EQ(rows(crashed + ".before-restore-20270115T080000Z"), 2);
-  EXPECT_FALSE(fs::exists(crashed + "-wal"));
+  // Read the kept copy while the old connections are still open: closing the
+  // last one would checkpoint into the file it had open (now the kept one).
+  EXPECT_EQ(rows(db_path_ + ".before-restore-20270115T080000Z"), 2);
+  EXPECT_EQ(rows(db_path_), 1);
+  (*reader)->exec("ROLLBACK").value();
 }
 
 TEST_F(BackupTest, RestoreOfABadFileChangesNothing) {
