@@ -174,26 +174,26 @@ Result<std::vector<Volunteer>> VolunteerRepo::all() {
                 v.sites.push_back(q.text(1));
                 return {};
               }));
-  CW_TRY(
-      each("SELECT volunteer_id, language FROM volunteer_languages ORDER BY volunteer_id, language",
-           [](Volunteer& v, Statement& q) -> Result<void> {
-             v.languages.push_back(q.text(1));
-             return {};
-           }));
-  CW_TRY(
-      each("SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
-           [](Volunteer& v, Statement& q) -> Result<void> {
-             v.availability.blackouts.push_back(
-                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
-             return {};
-           }));
-  CW_TRY(
-      each("SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
-           [](Volunteer& v, Statement& q) -> Result<void> {
-             v.availability.extra.push_back(
-                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
-             return {};
-           }));
+  CW_TRY(each(
+      "SELECT volunteer_id, language FROM volunteer_languages ORDER BY volunteer_id, language",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.languages.push_back(q.text(1));
+        return {};
+      }));
+  CW_TRY(each(
+      "SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.availability.blackouts.push_back(
+            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
+        return {};
+      }));
+  CW_TRY(each(
+      "SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
+      [](Volunteer& v, Statement& q) -> Result<void> {
+        v.availability.extra.push_back(
+            {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
+        return {};
+      }));
   return out;
 }
 
