@@ -47,13 +47,19 @@ Result<PageInput> page_input(store::Database& db, const std::vector<Session>& un
     p.in.sessions.push_back(s);
   }
   // Bookings in the ISO weeks of the page: they decide "booked that
-  // half-day" and "at the weekly cap".
-  const auto bookings = CW_TRY(store::live_bookings(db, volunteer_ids, iso_week_start(first),
-                                                    iso_week_start(last) + date::days{6}));
+  // half-day" and "at the weekly cap", which is all the explainer reads of a
+  // session booked elsewhere, so those sessions carry only id, date and half.
+  const auto bookings = CW_TRY(store::live_booked_half_days(
+      db, volunteer_ids, iso_week_start(first), iso_week_start(last) + date::days{6}));
   for (const auto& b : bookings) {
-    auto [it, added] =
-        session_index.try_emplace(b.session.id, static_cast<int>(p.in.sessions.size()));
-    if (added) p.in.sessions.push_back(b.session);
+    auto [it, added] = session_index.try_emplace(b.session, static_cast<int>(p.in.sessions.size()));
+    if (added) {
+      Session booked;
+      booked.id = b.session;
+      booked.key.date = b.date;
+      booked.key.half = b.half;
+      p.in.sessions.push_back(std::move(booked));
+    }
     p.plan.assignments.push_back({volunteer_index.at(b.volunteer), it->second, true});
   }
   for (const auto& [session, volunteer] : CW_TRY(store::excluded_pairs(db, session_ids))) {

@@ -7,7 +7,9 @@
 // and no more: the page's uncovered sessions, the volunteers who list their
 // sites or sit in them, and those volunteers' live bookings in the ISO weeks
 // of the page (so "booked elsewhere" and "at their weekly cap" count the
-// real plan). Reads only; not thread-safe (the caller's Database).
+// real plan; a session booked elsewhere is given to the explainer by id,
+// date and half only, which is all it reads of one). Reads only; not
+// thread-safe (the caller's Database).
 #pragma once
 
 #include <vector>

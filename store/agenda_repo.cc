@@ -49,10 +49,7 @@ Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate
 Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDate from,
                                                            LocalDate to, int limit) {
   auto& q = db_.stmt(std::string("SELECT ") + kPlaced +
-                     ", (SELECT count(*) FROM assignments a WHERE a.session_id = s.id "
-                     "   AND a.state IN " +
-                     live_states_sql() +
-                     ") AS live "
+                     ", s.live "
                      "FROM sessions s JOIN sites st ON st.code = s.site "
                      "JOIN volunteer_sites vs ON vs.site = s.site AND vs.volunteer_id = ?1 "
                      "WHERE s.date BETWEEN ?2 AND ?3 AND s.status = 'active' "

@@ -12,9 +12,7 @@ const std::string& rows_sql() {
 SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings,
        s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence, s.updated,
        si.name, si.address, si.timezone, si.kind,
-       (SELECT count(*) FROM assignments a WHERE a.session_id = s.id
-          AND a.state IN )sql" + live_states_sql() +
-                                 R"sql(),
+       s.live,
        (SELECT coalesce(max(a.updated), 0) FROM assignments a WHERE a.session_id = s.id),
        (SELECT a.state FROM assignments a WHERE a.session_id = s.id AND a.volunteer_id = ?2)
 FROM sessions s JOIN sites si ON si.code = s.site

@@ -11,6 +11,8 @@
 //   hearing-change-version  no change record is newer than its hearing
 //   session-values          status active/cancelled, half am/pm, start < end,
 //                           0 <= detained <= hearings, date a real YYYY-MM-DD
+//   session-live-count      sessions.live equals the number of the session's
+//                           live (proposed/invited/confirmed) assignments
 //   assignment-state        one of proposed/invited/confirmed/declined/cancelled
 //   anonymized-placeholder  retention's placeholder volunteers are inactive and
 //                           hold no e-mail or phone

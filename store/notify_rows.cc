@@ -75,10 +75,8 @@ Result<std::vector<StaffedSession>> staffed_sessions(Database& db, LocalDate fro
   auto& q = db.stmt(
       "SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, "
       "s.hearings, s.detained_hearings, s.individual, s.languages, s.types, s.status, "
-      "s.sequence, t.name, t.address, t.timezone, t.kind, "
-      "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN " +
-      live_states_sql() +
-      ") FROM sessions s JOIN sites t ON t.code = s.site "
+      "s.sequence, t.name, t.address, t.timezone, t.kind, s.live "
+      "FROM sessions s JOIN sites t ON t.code = s.site "
       "WHERE s.status = 'active' AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_min, s.id");
   q.bind_all(format_date(from), format_date(to));
   std::vector<StaffedSession> out;

@@ -1,5 +1,9 @@
 #include "store/read_models.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "core/import_run.h"
 #include "store/hearing_row.h"
 #include "store/session_repos.h"
@@ -11,14 +15,15 @@ constexpr const char* kSessionColumns =
     "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
     "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence";
 
-std::string live_count_sql() {
-  return std::string(
-             "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN ") +
-         live_states_sql() + ")";
-}
+// The session's live assignments: a column kept by triggers on assignments
+// (schema migration 5), so no read counts them per row.
+constexpr const char* kLive = "s.live";
 
 // Session::need() (core/domain.h) as SQL. It depends on the detained flag
 // only, so the two values are taken from it and the rule stays defined there.
+// "s.live < need" is, word for word, the condition of the partial index
+// sessions_open (schema migration 5): SQLite uses that index only for a query
+// that spells its condition the same way.
 std::string need_sql() {
   Session with, without;
   with.detained = true;
@@ -32,7 +37,7 @@ std::string need_sql() {
 std::string session_scan_sql(const SessionScan& scan) {
   // With a position, the row value alone is the lower bound, so that SQLite
   // seeks the index to it instead of skipping the rows of earlier pages.
-  std::string sql = std::string("SELECT ") + kSessionColumns + ", " + live_count_sql() +
+  std::string sql = std::string("SELECT ") + kSessionColumns + ", " + kLive +
                     " FROM sessions s WHERE s.date <= ?2";
   if (scan.site) sql += " AND s.site = ?3";
   if (!scan.after) {
@@ -44,7 +49,7 @@ std::string session_scan_sql(const SessionScan& scan) {
   }
   if (scan.active_only || scan.covered) sql += " AND s.status = 'active'";
   if (scan.covered)
-    sql += " AND " + live_count_sql() + (*scan.covered ? " >= " : " < ") + need_sql();
+    sql += std::string(" AND ") + kLive + (*scan.covered ? " >= " : " < ") + need_sql();
   if (scan.detained)
     sql += *scan.detained ? " AND s.detained_hearings > 0" : " AND s.detained_hearings = 0";
   sql += scan.site ? " ORDER BY s.date, s.half, s.location, s.judge"
@@ -120,7 +125,7 @@ Result<void> scan_sessions(Database& db, const SessionScan& scan,
 }
 
 Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session) {
-  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns + ", " + live_count_sql() +
+  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns + ", " + kLive +
                     " FROM sessions s WHERE s.id = ?1");
   q.bind(1, session);
   if (!CW_TRY(q.step())) return std::optional<SessionLoad>{};
@@ -157,15 +162,45 @@ Result<std::vector<Id>> volunteers_at_sites(Database& db, const std::vector<std:
 
 Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& volunteers,
                                            LocalDate from, LocalDate to) {
-  auto& q =
-      db.stmt(std::string("SELECT ") + kSessionColumns +
-              ", a.volunteer_id FROM assignments a JOIN sessions s ON s.id = a.session_id "
-              "WHERE a.volunteer_id IN (SELECT value FROM json_each(?1)) AND a.state IN " +
-              live_states_sql() + " AND s.date BETWEEN ?2 AND ?3 ORDER BY a.volunteer_id, s.id");
+  // Sessions first (CROSS JOIN keeps that order), each with its live
+  // assignments from the partial index assignments_live; the volunteer test
+  // is a plain filter ("+"), so that SQLite does not seek the index once per
+  // listed volunteer and session, and a session row is read only for a match.
+  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns +
+                    ", a.volunteer_id FROM sessions s CROSS JOIN assignments a INDEXED BY "
+                    "assignments_live ON a.session_id = s.id AND a.state IN " +
+                    live_states_sql() +
+                    " WHERE s.date BETWEEN ?2 AND ?3 AND +a.volunteer_id IN "
+                    "(SELECT value FROM json_each(?1))");
   q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
-  return collect<Booking>(q, [](const Statement& s) -> Result<Booking> {
+  auto out = CW_TRY(collect<Booking>(q, [](const Statement& s) -> Result<Booking> {
     return Booking{s.int64(15), CW_TRY(read_session_columns(s))};
+  }));
+  std::ranges::sort(out, [](const Booking& a, const Booking& b) {
+    return std::pair{a.volunteer, a.session.id} < std::pair{b.volunteer, b.session.id};
   });
+  return out;
+}
+
+Result<std::vector<BookedHalfDay>> live_booked_half_days(Database& db,
+                                                         const std::vector<Id>& volunteers,
+                                                         LocalDate from, LocalDate to) {
+  // As live_bookings(), reading only columns both indexes hold.
+  auto& q = db.stmt(
+      "SELECT a.volunteer_id, s.id, s.date, s.half FROM sessions s INDEXED BY sessions_by_day "
+      "CROSS JOIN assignments a INDEXED BY assignments_live ON a.session_id = s.id AND a.state "
+      "IN " +
+      live_states_sql() +
+      " WHERE s.date BETWEEN ?2 AND ?3 AND +a.volunteer_id IN (SELECT value FROM json_each(?1))");
+  q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
+  auto out = CW_TRY(collect<BookedHalfDay>(q, [](const Statement& s) -> Result<BookedHalfDay> {
+    return BookedHalfDay{s.int64(0), s.int64(1), CW_TRY(parse_iso_date(s.text(2))),
+                         CW_TRY(parse_half(s.text(3)))};
+  }));
+  std::ranges::sort(out, [](const BookedHalfDay& a, const BookedHalfDay& b) {
+    return std::pair{a.volunteer, a.session} < std::pair{b.volunteer, b.session};
+  });
+  return out;
 }
 
 Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
@@ -182,17 +217,23 @@ Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
 }
 
 Result<std::vector<CoverageGroup>> coverage_groups(Database& db, LocalDate from, LocalDate to) {
+  // Rows from the covering index sessions_coverage, in its (date, site)
+  // order, counted here: a GROUP BY on the detained flag would sort them all.
   auto& q = db.stmt(
-      "SELECT site, date, detained_hearings > 0, live, count(*) FROM (SELECT s.site, "
-      "s.date, s.detained_hearings, " +
-      live_count_sql() +
-      " AS live FROM sessions s WHERE s.date BETWEEN ?1 AND ?2 AND s.status = "
-      "'active') GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4");
+      "SELECT site, date, detained_hearings > 0, live FROM sessions INDEXED BY sessions_coverage "
+      "WHERE date BETWEEN ?1 AND ?2 AND status = 'active'");
   q.bind(1, format_date(from)).bind(2, format_date(to));
-  return collect<CoverageGroup>(q, [](const Statement& s) -> Result<CoverageGroup> {
-    return CoverageGroup{s.text(0), CW_TRY(parse_iso_date(s.text(1))), s.int64(2) != 0, s.int32(3),
-                         s.int32(4)};
-  });
+  std::map<std::tuple<std::string, std::string, bool, int>, int> groups;
+  while (CW_TRY(q.step())) {
+    ++groups[{q.text(0), q.text(1), q.int64(2) != 0, q.int32(3)}];
+  }
+  std::vector<CoverageGroup> out;
+  out.reserve(groups.size());
+  for (const auto& [key, n] : groups) {
+    const auto& [site, day, detained, live] = key;
+    out.push_back({site, CW_TRY(parse_iso_date(day)), detained, live, n});
+  }
+  return out;
 }
 
 Result<std::vector<Hearing>> hearings_page(Database& db, const HearingScan& scan) {

@@ -84,9 +84,28 @@ struct Booking {
   Session session;
 };
 
-// The live assignments of these volunteers in sessions dated in [from, to].
+// The live assignments of these volunteers in sessions dated in [from, to],
+// by volunteer then session. Read from the sessions of those dates (and the
+// live assignments' index, schema migration 5), so the cost follows the
+// sessions in the range, never how many volunteers are asked about or how
+// long their history is.
 Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& volunteers,
                                            LocalDate from, LocalDate to);
+
+// A live assignment of a volunteer by its session's id, date and half only.
+struct BookedHalfDay {
+  Id volunteer = 0;
+  Id session = 0;
+  LocalDate date{};
+  Half half = Half::am;
+};
+
+// live_bookings() without the sessions' other columns, from indexes alone
+// (sessions_by_day, assignments_live): for callers that only count bookings
+// per half-day and week. By volunteer then session.
+Result<std::vector<BookedHalfDay>> live_booked_half_days(Database& db,
+                                                         const std::vector<Id>& volunteers,
+                                                         LocalDate from, LocalDate to);
 
 // (session, volunteer) pairs of these sessions that the matcher may not use:
 // declined by the volunteer or forbidden by a coordinator.

@@ -300,7 +300,51 @@ CREATE INDEX hearings_by_site_date ON hearings(site, date, start_min);
 CREATE INDEX volunteer_sites_by_site ON volunteer_sites(site, volunteer_id);
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2, kV3, kV4};
+// Coverage without counting (issue 8): sessions.live is the number of the
+// session's live assignments (proposed, invited, confirmed; the list of
+// store::live_states_sql()), kept by triggers in the transaction of every
+// assignment write — insert, state or session change, delete (also the
+// cascade of a volunteer's erasure) — so no read counts assignments per
+// session. `courtwatch db check` verifies it (app/invariants.h,
+// "session-live-count"). assignments_live holds the live assignments by
+// session, for the bookings of the sessions of a few weeks
+// (store::live_bookings). sessions_coverage answers the dashboard's
+// per-site-and-day figures from the index alone; sessions_open holds only the
+// active sessions with an empty seat (live below Session::need(): 2 with a
+// detained hearing, else 1), in listing order, so "uncovered" pages and the
+// dashboard's list read those and nothing else. Queries spell the same
+// condition (store/read_models.cc), which is what lets SQLite use the index.
+constexpr const char* kV5 = R"sql(
+ALTER TABLE sessions ADD COLUMN live INTEGER NOT NULL DEFAULT 0;
+UPDATE sessions SET live = (SELECT count(*) FROM assignments a WHERE a.session_id = sessions.id
+                            AND a.state IN ('proposed','invited','confirmed'));
+CREATE TRIGGER assignments_live_insert AFTER INSERT ON assignments
+WHEN new.state IN ('proposed','invited','confirmed')
+BEGIN
+  UPDATE sessions SET live = live + 1 WHERE id = new.session_id;
+END;
+CREATE TRIGGER assignments_live_delete AFTER DELETE ON assignments
+WHEN old.state IN ('proposed','invited','confirmed')
+BEGIN
+  UPDATE sessions SET live = live - 1 WHERE id = old.session_id;
+END;
+CREATE TRIGGER assignments_live_update AFTER UPDATE OF state, session_id ON assignments
+WHEN old.session_id IS NOT new.session_id
+  OR (old.state IN ('proposed','invited','confirmed')) <> (new.state IN ('proposed','invited','confirmed'))
+BEGIN
+  UPDATE sessions SET live = live - 1
+   WHERE id = old.session_id AND old.state IN ('proposed','invited','confirmed');
+  UPDATE sessions SET live = live + 1
+   WHERE id = new.session_id AND new.state IN ('proposed','invited','confirmed');
+END;
+CREATE INDEX assignments_live ON assignments(session_id, volunteer_id)
+  WHERE state IN ('proposed','invited','confirmed');
+CREATE INDEX sessions_coverage ON sessions(date, site, status, detained_hearings, live);
+CREATE INDEX sessions_open ON sessions(date, half, site, location, judge)
+  WHERE status = 'active' AND live < (CASE WHEN detained_hearings > 0 THEN 2 ELSE 1 END);
+)sql";
+
+constexpr std::array kMigrations{kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

@@ -20,9 +20,13 @@ void MissLimiter::prune(Clock::time_point now) {
   last_prune_ = now;
   std::erase_if(buckets_,
                 [now](const auto& kv) { return now - kv.second.at > std::chrono::minutes(10); });
+  count_.store(buckets_.size(), std::memory_order_release);
 }
 
 bool MissLimiter::exhausted(const std::string& client, Clock::time_point now) {
+  // No bucket at all: the same answer as finding none under the lock, as of
+  // a moment before any bucket being added now.
+  if (count_.load(std::memory_order_acquire) == 0) return false;
   std::lock_guard lock(mutex_);
   const auto it = buckets_.find(client);
   if (it == buckets_.end()) return false;
@@ -34,6 +38,7 @@ void MissLimiter::record_miss(const std::string& client, Clock::time_point now) 
   prune(now);
   Bucket& b = refill(client, now);
   b.tokens = std::max(0.0, b.tokens - 1.0);
+  count_.store(buckets_.size(), std::memory_order_release);
 }
 
 }  // namespace cw::web

@@ -5,9 +5,11 @@
 // request until it refills, so guessing tokens costs a minute per `per_minute`
 // guesses while a subscriber who hits its feed every few minutes never
 // notices. Buckets of clients not seen for ten minutes are dropped. Steady
-// time is passed in (tests). Thread-safe.
+// time is passed in (tests). Thread-safe; while no client has a bucket (no
+// miss in the last ten minutes, the normal state) a request takes no lock.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <string>
@@ -37,6 +39,7 @@ class MissLimiter {
   double per_minute_;
   std::mutex mutex_;
   std::unordered_map<std::string, Bucket> buckets_;
+  std::atomic<std::size_t> count_{0};  // buckets_.size(), readable without mutex_
   Clock::time_point last_prune_{};
 };
 

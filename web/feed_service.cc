@@ -37,6 +37,8 @@ std::optional<store::TokenPurpose> purpose_of(feeds::FeedKind kind) {
   return std::nullopt;
 }
 
+std::string http_date(Instant t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
+
 std::string cache_key(feeds::FeedKind kind, const std::string& subject) {
   return std::to_string(static_cast<int>(kind)) + "|" + subject;
 }
@@ -73,10 +75,32 @@ Result<DataDigest> FeedService::current_digest(store::Database& db, bool* unchan
   return digest;
 }
 
+std::shared_ptr<const FeedBody> FeedService::cached_unchanged(
+    feeds::FeedKind kind, std::string_view token, std::string_view site,
+    const store::CommitProbe::Header& header, Instant now) {
+  std::shared_lock lock(cache_mutex_);
+  if (!seen_ || seen_->header != header) return nullptr;
+  return cached_locked(kind, token, site, seen_->digest, now);
+}
+
+void FeedService::remember(const std::optional<store::CommitProbe::Header>& header,
+                           const DataDigest& digest) {
+  if (!header) return;
+  std::unique_lock lock(cache_mutex_);
+  seen_ = Seen{*header, digest};
+}
+
 std::shared_ptr<const FeedBody> FeedService::cached(feeds::FeedKind kind, std::string_view token,
                                                     std::string_view site, const DataDigest& digest,
                                                     Instant now) {
   std::shared_lock lock(cache_mutex_);
+  return cached_locked(kind, token, site, digest, now);
+}
+
+std::shared_ptr<const FeedBody> FeedService::cached_locked(feeds::FeedKind kind,
+                                                           std::string_view token,
+                                                           std::string_view site,
+                                                           const DataDigest& digest, Instant now) {
   const auto hit = token_hits_.find(std::string(token));
   if (hit == token_hits_.end() || hit->second.epoch != epoch_.load() || hit->second.kind != kind) {
     return nullptr;
@@ -139,17 +163,33 @@ Result<FeedService::Cached> FeedService::build(store::Database& db, feeds::FeedK
   if (previous && previous->etag != feed->etag && feed->last_modified <= previous->last_modified) {
     feed->last_modified = now;  // changed without a later change time: a session dropped out
   }
+  feed->last_modified_http = http_date(feed->last_modified);
   return Cached{std::move(feed), {}, selection.valid_until};
 }
 
 Result<std::shared_ptr<const FeedBody>> FeedService::find(feeds::FeedKind kind,
                                                           std::string_view token,
                                                           std::string_view site) {
+  // Fastest path: the WAL-index header has not moved since the last full
+  // look (see the header). It is read before any snapshot below begins.
+  std::optional<store::CommitProbe::Header> header;
+  if (probe_ready_.load(std::memory_order_acquire) && probe_) header = probe_->read();
+  if (header) {
+    if (auto feed = cached_unchanged(kind, token, site, *header, clock_.now())) return feed;
+  }
   auto db = CW_TRY(pool_.acquire());
+  if (!probe_ready_.load(std::memory_order_acquire)) {
+    // Opened once a connection of ours holds the database (and its -shm) open.
+    std::call_once(probe_once_, [this] {
+      if (auto probe = store::CommitProbe::open(opts_.db_path)) probe_.emplace(std::move(*probe));
+      probe_ready_.store(true, std::memory_order_release);
+    });
+  }
   {
     // Fast path: nothing committed since this connection last looked.
     bool unchanged = false;
     const DataDigest digest = CW_TRY(current_digest(*db, &unchanged));
+    remember(header, digest);
     if (unchanged) {
       if (auto feed = cached(kind, token, site, digest, clock_.now())) return feed;
     }

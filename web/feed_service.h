@@ -15,7 +15,18 @@
 // move has seen no commit since its last look, and every connection's first
 // look after a commit moves the epoch, before any cached answer is reused;
 // an entry is stamped with the epoch read before its snapshot began, so one
-// built across a commit is already stale. DTSTAMP is the latest change of
+// built across a commit is already stale.
+//
+// Cheaper still, the common poll takes no connection at all: the service
+// remembers the WAL-index header (store/commit_probe.h) read just before the
+// snapshot of its last full look, with that look's digest. While the header
+// read for a request is still that one, nothing has been committed since, so
+// the digest is current and a token answer stamped with the current epoch is
+// valid: one pread() and two hash-map lookups, no SQLite call. Any other
+// header (a commit, or one being written) takes the path above, which moves
+// the epoch first if anything changed. A header is remembered only with a
+// digest of a snapshot that began after it was read, so a remembered pair
+// never claims an older state than the header says. DTSTAMP is the latest change of
 // the feed's data, never the request time, so equal data gives equal bytes
 // and the same ETag; when a body changes without a later change time (a
 // session dropping out), Last-Modified becomes the time of regeneration.
@@ -35,6 +46,7 @@
 
 #include "core/clock.h"
 #include "feeds/feed_content.h"
+#include "store/commit_probe.h"
 #include "store/pool.h"
 #include "store/token_repo.h"
 #include "web/feed_source.h"
@@ -51,6 +63,7 @@ struct FeedBody {
   std::string body;
   std::string etag;  // strong, quoted
   Instant last_modified{};
+  std::string last_modified_http;  // last_modified as an IMF-fixdate, for the header
 };
 
 class FeedService {
@@ -81,7 +94,18 @@ class FeedService {
   // The digest as this connection sees it; `unchanged` tells whether its
   // data_version is the one of its last look (then nothing was committed since).
   Result<DataDigest> current_digest(store::Database& db, bool* unchanged = nullptr);
+  // The cached feed for a token when `header` is the remembered one; nullptr
+  // when it moved or the token has no current answer.
+  std::shared_ptr<const FeedBody> cached_unchanged(feeds::FeedKind kind, std::string_view token,
+                                                   std::string_view site,
+                                                   const store::CommitProbe::Header& header,
+                                                   Instant now);
+  // Remembers `header` (read before the snapshot `digest` was computed in).
+  void remember(const std::optional<store::CommitProbe::Header>& header, const DataDigest& digest);
   // The cached feed for a token when nothing changed since it was cached.
+  std::shared_ptr<const FeedBody> cached_locked(feeds::FeedKind kind, std::string_view token,
+                                                std::string_view site, const DataDigest& digest,
+                                                Instant now);  // cache_mutex_ held
   std::shared_ptr<const FeedBody> cached(feeds::FeedKind kind, std::string_view token,
                                          std::string_view site, const DataDigest& digest,
                                          Instant now);
@@ -98,6 +122,14 @@ class FeedService {
   std::mutex conn_mutex_;
   std::unordered_map<const store::Database*, ConnState> conns_;
   std::atomic<std::uint64_t> epoch_{1};
+  std::optional<store::CommitProbe> probe_;  // set once, with the first connection
+  std::once_flag probe_once_;
+  std::atomic<bool> probe_ready_{false};  // probe_ is set (or failed to open)
+  struct Seen {
+    store::CommitProbe::Header header{};
+    DataDigest digest{};
+  };
+  std::optional<Seen> seen_;  // guarded by cache_mutex_
   std::shared_mutex cache_mutex_;
   std::unordered_map<std::string, Cached> cache_;         // by kind and subject
   std::unordered_map<std::string, TokenHit> token_hits_;  // by token (memory only)

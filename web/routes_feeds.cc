@@ -27,8 +27,6 @@ namespace {
 constexpr double kMissBurst = 20;
 constexpr double kMissesPerMinute = 20;
 
-std::string http_date(Instant t) { return date::format("%a, %d %b %Y %H:%M:%S GMT", t); }
-
 // IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"), which is what clients send.
 std::optional<Instant> parse_http_date(const std::string& text) {
   static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -96,7 +94,7 @@ struct FeedRoutes {
     }
     const FeedBody& f = **feed;
     res.set_header("ETag", f.etag);
-    res.set_header("Last-Modified", http_date(f.last_modified));
+    res.set_header("Last-Modified", f.last_modified_http);
     res.set_header("Cache-Control", "private, max-age=300");
     if (not_modified(req, f)) {
       res.status = 304;

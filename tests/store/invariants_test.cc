@@ -63,5 +63,16 @@ INSERT INTO closures (id, site, date, status, source, created_at)
                           "closure-values closures 5"}));
 }
 
+TEST_F(InvariantsTest, ALiveCountThatDisagreesWithTheAssignmentsIsNamed) {
+  ASSERT_TRUE(db_->exec(R"(
+INSERT INTO volunteers (id, handle, name, created, updated) VALUES (1, 'v1', 'Ana', 0, 0);
+INSERT INTO assignments (session_id, volunteer_id, state, created, updated)
+  VALUES (1, 1, 'confirmed', 0, 0);
+)"));
+  EXPECT_TRUE(broken().empty());  // the trigger counted it
+  ASSERT_TRUE(db_->exec("UPDATE sessions SET live = 0 WHERE id = 1"));
+  EXPECT_EQ(broken(), (std::vector<std::string>{"session-live-count sessions 1"}));
+}
+
 }  // namespace
 }  // namespace cw::store
