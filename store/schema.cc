@@ -305,7 +305,7 @@ CREATE INDEX volunteer_sites_by_site ON volunteer_sites(site, volunteer_id);
 // store::live_states_sql()), kept by triggers in the transaction of every
 // assignment write — insert, state or session change, delete (also the
 // cascade of a volunteer's erasure) — so no read counts assignments per
-// session. `courtwatch db check` verifies it (app/invariants.h,
+// session. `courtwatch db check` verifies it (store/invariants.h,
 // "session-live-count"). assignments_live holds the live assignments by
 // session, for the bookings of the sessions of a few weeks
 // (store::live_bookings). sessions_coverage answers the dashboard's

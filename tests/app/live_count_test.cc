@@ -10,7 +10,7 @@
 
 #include "app/assignments.h"
 #include "app/closures.h"
-#include "app/invariants.h"
+#include "store/invariants.h"
 #include "app/plan.h"
 #include "app/retention.h"
 #include "app/volunteer_self.h"
@@ -34,7 +34,7 @@ class LiveCount : public AppTest {
   }
   // `db check` finds nothing wrong (its rule recounts every session).
   void expect_consistent() {
-    const auto broken = app::check_invariants(*db);
+    const auto broken = store::check_invariants(*db);
     ASSERT_TRUE(broken) << broken.error().message;
     for (const auto& v : *broken) ADD_FAILURE() << v.rule << ": " << v.example;
   }
