@@ -14,6 +14,12 @@ Rules (folder -> project folders it may include; anything else is refused):
                                                 pages need, in its own types)
   daemon/     everything except scheduler/     (likewise: CLI and jobs call app/)
 and <httplib.h> only in web/ (and tests).
+
+Entry points hold no SQL (DESIGN.md §2: SQL lives in store/, or app/ for read
+models): a string literal in web/ or daemon/ that reads like a SQL statement
+(SELECT, INSERT INTO, UPDATE ... SET, DELETE FROM, CREATE TABLE|INDEX) is
+refused. PRAGMAs that run a connection (backup's journal mode) are not SQL
+in this sense.
 """
 import argparse
 import pathlib
@@ -33,6 +39,9 @@ ALLOWED = {
 }
 HTTPLIB_OK = {"web"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
+NO_SQL = {"web", "daemon"}
+SQL = re.compile(r'"(?:[^"\\\n]|\\.)*?\b(SELECT\b|INSERT\s+(?:OR\s+\w+\s+)?INTO\b|'
+                 r'UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|CREATE\s+(?:TABLE|INDEX)\b)')
 
 
 def violations(root):
@@ -41,6 +50,10 @@ def violations(root):
             if path.suffix not in (".h", ".cc") or not path.is_file():
                 continue
             for n, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
+                sql = SQL.search(line) if folder in NO_SQL else None
+                if sql:
+                    yield (f"{path.relative_to(root)}:{n}: {folder}/ must not hold SQL "
+                           f"({sql.group(1).split()[0]} ...): move it to store/ or an app/ read model")
                 m = INCLUDE.match(line)
                 if not m:
                     continue
