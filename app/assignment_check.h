@@ -3,12 +3,14 @@
 // seat_check() gathers, from the store, what scheduler::check_addition()
 // needs (the volunteer's live sessions in the session's ISO week, the roles
 // already seated, the forbidden flag) and turns its verdict into
-// Error::rule_broken with a message a coordinator can act on. Not
+// Error::rule_broken with a message a coordinator can act on, worded by
+// refusal_text.h in English and as a phrase pages word in Spanish. Not
 // thread-safe: the caller's Database.
 #pragma once
 
 #include <string>
 
+#include "app/refusal_text.h"
 #include "core/domain.h"
 #include "scheduler/assignment_rules.h"
 #include "store/db.h"
@@ -18,12 +20,6 @@ namespace cw::app {
 // The session; not_found when missing, conflict when cancelled.
 Result<Session> active_session(store::Database& db, Id session);
 Result<Volunteer> stored_volunteer(store::Database& db, Id volunteer);
-// "HOU Courtroom 3 on 2026-12-08 (morning)".
-std::string describe(const Session& s);
-// What a coordinator reads when `verdict` refuses v for s (empty for Rule::none):
-// "Ana is already at HOU Courtroom 3 that morning".
-std::string refusal_message(const scheduler::Verdict& verdict, const Volunteer& v,
-                            const Session& s);
 // The hard constraints for one more seat (see assignments.h).
 Result<void> seat_check(store::Database& db, const Session& s, const Volunteer& v);
 

@@ -95,8 +95,9 @@ Result<ImportOutcome> import_hearings_csv(store::Database& db, const Clock& cloc
 }
 
 Result<ImportOutcome> import_volunteers_csv(store::Database& db, const Clock& clock,
-                                            const std::string& path) {
-  return ImportOutcome{CW_TRY(scrapers::import_volunteers_csv(db, path, clock)), {}};
+                                            const std::string& path,
+                                            const std::string& recorded_as) {
+  return ImportOutcome{CW_TRY(scrapers::import_volunteers_csv(db, path, clock, recorded_as)), {}};
 }
 
 Result<RefreshCounts> refresh_horizon(store::Database& db, const Clock& clock, int horizon_days) {

@@ -62,8 +62,10 @@ Importer always_runs(F importer) {
 Result<ImportOutcome> import_hearings_csv(store::Database& db, const Clock& clock,
                                           const std::string& path,
                                           const std::map<std::string, std::string>& aliases = {});
+// `recorded_as`: the run's input as shown (an upload's file name); empty: path.
 Result<ImportOutcome> import_volunteers_csv(store::Database& db, const Clock& clock,
-                                            const std::string& path);
+                                            const std::string& path,
+                                            const std::string& recorded_as = {});
 
 // Refreshes every session dated from yesterday to today + horizon_days (UTC
 // dates) at every site, in one transaction: the repair after a crash.

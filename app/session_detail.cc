@@ -63,8 +63,10 @@ Result<void> judge_volunteers(store::Database& db, SessionDetail& d) {
       d.candidates.push_back(
           {v.handle, v.name, v.role, verdict.week_load, v.max_per_week, shares_language(v, s)});
     } else {
+      auto phrase = refusal_phrase(verdict, v, s);
+      std::string message = english(phrase);
       d.others.push_back({v.handle, v.name, std::string(scheduler::rule_code(verdict.rule)),
-                          refusal_message(verdict, v, s)});
+                          std::move(message), std::move(phrase)});
     }
   }
   std::ranges::sort(d.candidates, better);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "app/queries.h"
+#include "core/phrase.h"
 
 namespace cw::app {
 
@@ -38,7 +39,8 @@ struct Ineligible {
   std::string volunteer;  // handle
   std::string name;
   std::string rule;     // DESIGN §8 code: "double-booked", "not-available", ...
-  std::string message;  // one a coordinator can act on
+  std::string message;  // one a coordinator can act on, in English
+  Phrase phrase;        // the same, for a page to word (refusal_text.h)
 };
 
 struct SessionDetail {

@@ -12,6 +12,8 @@
 #include <string>
 #include <utility>
 
+#include "core/phrase.h"
+
 namespace cw {
 
 enum class Errc {
@@ -31,18 +33,21 @@ struct Error {
   // "weekly-cap", "not-available", "wrong-site", "trainee-alone",
   // "session-full", "forbidden"); empty for every other error.
   std::string rule = {};
+  // The message as a phrase a page words in its reader's language
+  // (core/phrase.h); empty key when `message` is all there is.
+  Phrase phrase = {};
 
-  static Error invalid(std::string m) { return {Errc::invalid_input, std::move(m), {}}; }
-  static Error not_found(std::string m) { return {Errc::not_found, std::move(m), {}}; }
-  static Error io(std::string m) { return {Errc::io, std::move(m), {}}; }
-  static Error database(std::string m) { return {Errc::database, std::move(m), {}}; }
-  static Error conflict(std::string m) { return {Errc::conflict, std::move(m), {}}; }
-  static Error unsupported(std::string m) { return {Errc::unsupported, std::move(m), {}}; }
-  static Error internal(std::string m) { return {Errc::internal, std::move(m), {}}; }
+  static Error invalid(std::string m) { return {Errc::invalid_input, std::move(m), {}, {}}; }
+  static Error not_found(std::string m) { return {Errc::not_found, std::move(m), {}, {}}; }
+  static Error io(std::string m) { return {Errc::io, std::move(m), {}, {}}; }
+  static Error database(std::string m) { return {Errc::database, std::move(m), {}, {}}; }
+  static Error conflict(std::string m) { return {Errc::conflict, std::move(m), {}, {}}; }
+  static Error unsupported(std::string m) { return {Errc::unsupported, std::move(m), {}, {}}; }
+  static Error internal(std::string m) { return {Errc::internal, std::move(m), {}, {}}; }
   // A change refused because it would break a hard constraint of the model
   // (matching.md); `message` is one a coordinator can act on.
-  static Error rule_broken(std::string rule, std::string m) {
-    return {Errc::conflict, std::move(m), std::move(rule)};
+  static Error rule_broken(std::string rule, std::string m, Phrase phrase = {}) {
+    return {Errc::conflict, std::move(m), std::move(rule), std::move(phrase)};
   }
 
   // Prefixes the message with where it happened: "config.toml: line 3: ...".

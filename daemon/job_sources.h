@@ -1,21 +1,18 @@
-// Running one import source once: what `courtwatch import ics|status` and the
-// scheduled jobs (jobs.h) share.
+// A configured (or one-off) import source, run once through app/: what
+// `courtwatch import ics|status` and the scheduled jobs (jobs.h) share.
 //
-// run_source() imports a source described by a SourceConfig (config_sources.h):
-// an ics or status source from a URL (fetched with the injected HttpFetcher)
-// or a local file; a csv file; an extracted EOIR release directory. With
-// Change::skip_unchanged (the scheduler) a source that has not changed is not
-// imported and nullopt is returned: a URL by its ETag / Last-Modified /
-// content hash (fetch_state), a local file or directory by its names, sizes
-// and modification times (the run's fingerprint). Change::always (the CLI)
-// imports regardless. A failed fetch is recorded as a failed run and leaves
-// the data alone. Every run goes through app::import_source() (app/
-// imports.h), which re-applies closures and refreshes the sessions of what
-// the run changed. Not thread-safe: the caller's Database.
+// run_source() turns a SourceConfig (config_sources.h) and the config's
+// import settings into an app::SourceSpec and calls app::run_source()
+// (app/source_import.h), which holds the rules: when an unchanged source is
+// skipped (Change::skip_unchanged, the scheduler; nullopt is returned), the
+// name a source's hearings are kept under, what a failed fetch records.
+// Change::always (the CLI) imports regardless. Not thread-safe: the
+// caller's Database.
 #pragma once
 
 #include <optional>
 
+#include "app/source_import.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/import_run.h"
@@ -25,7 +22,7 @@
 
 namespace cw::daemon {
 
-enum class Change { skip_unchanged, always };
+using app::Change;
 
 struct SourceOptions {
   Change change = Change::skip_unchanged;

@@ -85,6 +85,31 @@ Result<std::vector<T>> collect(Statement& q, Read read) {
   return out;
 }
 
+Result<std::vector<LabelledCount>> labelled(Database& db, std::string_view sql) {
+  std::vector<LabelledCount> out;
+  auto& q = db.stmt(sql);
+  while (CW_TRY(q.step())) out.push_back({q.text(0), q.int64(1)});
+  return out;
+}
+
+Result<std::int64_t> single(Database& db, std::string_view sql,
+                            std::optional<std::int64_t> arg = std::nullopt) {
+  auto& q = db.stmt(sql);
+  if (arg) q.bind(1, *arg);
+  const bool row = CW_TRY(q.step());
+  const std::int64_t n = row ? q.int64(0) : 0;
+  q.reset();
+  return n;
+}
+
+const std::string& coverage_sql() {
+  static const std::string sql =
+      "SELECT CASE WHEN s.live = 0 THEN 'uncovered' WHEN s.live < " + need_sql() +
+      " THEN 'partial' ELSE 'covered' END, count(*) FROM sessions s WHERE s.status = 'active' "
+      "GROUP BY 1";
+  return sql;
+}
+
 }  // namespace
 
 std::string json_id_array(const std::vector<Id>& ids) {
@@ -284,6 +309,36 @@ Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& sc
   if (scan.after) q.bind(3, *scan.after);
   q.bind(4, scan.limit);
   return collect<Id>(q, [](const Statement& s) -> Result<Id> { return s.int64(0); });
+}
+
+Result<MetricsSnapshot> metrics_snapshot(Database& db, Instant now) {
+  auto tx = CW_TRY(db.begin_deferred());
+  MetricsSnapshot m;
+  m.hearings_by_status =
+      CW_TRY(labelled(db, "SELECT status, count(*) FROM hearings GROUP BY status"));
+  m.import_runs =
+      CW_TRY(labelled(db, "SELECT source || ':' || state, count(*) FROM import_runs GROUP BY 1"));
+  m.import_last_success =
+      CW_TRY(single(db, "SELECT coalesce(max(finished), 0) FROM import_runs WHERE state = 'ok'"));
+  m.import_failures = CW_TRY(single(db, "SELECT count(*) FROM import_runs WHERE state = 'failed'"));
+  m.volunteers_active = CW_TRY(single(db, "SELECT count(*) FROM volunteers WHERE active = 1"));
+  m.sessions_by_coverage = CW_TRY(labelled(db, coverage_sql()));
+  m.outbox_by_state = CW_TRY(labelled(db, "SELECT state, count(*) FROM outbox GROUP BY state"));
+  m.outbox_due = CW_TRY(outbox_due(db, now));
+  m.outbox_retrying =
+      CW_TRY(single(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts > 0"));
+  m.outbox_failures = CW_TRY(single(db, "SELECT count(*) FROM outbox WHERE state = 'failed'"));
+  m.fetch_failing =
+      CW_TRY(labelled(db, "SELECT source, last_error != '' FROM fetch_state ORDER BY source"));
+  m.fetch_last_success = CW_TRY(
+      labelled(db, "SELECT source, coalesce(last_success, 0) FROM fetch_state ORDER BY source"));
+  CW_TRY(tx.commit());
+  return m;
+}
+
+Result<std::int64_t> outbox_due(Database& db, Instant now) {
+  return single(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND due <= ?",
+                std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
 }
 
 }  // namespace cw::store

@@ -164,4 +164,30 @@ Result<std::vector<ImportRun>> import_runs_before(Database& db, int limit,
 // The JSON array text "[1,2,3]" of ids, as json_each() takes it.
 std::string json_id_array(const std::vector<Id>& ids);
 
+// The domain counts /metrics exposes (app/metrics.h caches them).
+struct LabelledCount {
+  std::string label;
+  std::int64_t count = 0;
+};
+
+struct MetricsSnapshot {
+  std::vector<LabelledCount> hearings_by_status;
+  std::vector<LabelledCount> import_runs;  // label "source:state"
+  std::int64_t import_last_success = 0;    // Unix seconds, 0 when never
+  std::int64_t import_failures = 0;
+  std::int64_t volunteers_active = 0;
+  std::vector<LabelledCount> sessions_by_coverage;  // uncovered, partial, covered
+  std::vector<LabelledCount> outbox_by_state;
+  std::int64_t outbox_due = 0;  // pending and due at `now`
+  std::int64_t outbox_retrying = 0;
+  std::int64_t outbox_failures = 0;
+  std::vector<LabelledCount> fetch_failing;       // source -> 0|1
+  std::vector<LabelledCount> fetch_last_success;  // source -> Unix seconds
+};
+
+// Every count, in one read transaction of its own.
+Result<MetricsSnapshot> metrics_snapshot(Database& db, Instant now);
+// Pending outbox messages due at `now` (an indexed range count).
+Result<std::int64_t> outbox_due(Database& db, Instant now);
+
 }  // namespace cw::store

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 namespace cw::store {
 namespace {
@@ -198,11 +199,14 @@ Result<std::optional<std::string>> TokenRepo::live(const TokenSecret& secret, To
 
 Result<std::string> TokenRepo::issue(const TokenSecret& secret, TokenPurpose purpose,
                                      const std::string& subject, Rotation rotation, Instant now) {
-  auto tx = CW_TRY(db_.begin_immediate());
+  // Its own transaction, or the caller's when one is open (an app/ use case
+  // that issues and audits in one).
+  std::optional<Transaction> tx;
+  if (sqlite3_get_autocommit(db_.raw()) != 0) tx.emplace(CW_TRY(db_.begin_immediate()));
   const auto ts = static_cast<std::int64_t>(now.time_since_epoch().count());
   if (rotation == Rotation::keep) {
     if (auto token = CW_TRY(live(secret, purpose, subject))) {
-      CW_TRY(tx.commit());
+      if (tx) CW_TRY(tx->commit());
       return std::move(*token);
     }
   } else {
@@ -222,7 +226,7 @@ Result<std::string> TokenRepo::issue(const TokenSecret& secret, TokenPurpose pur
   bind_token_hash(ins, 1, hash_token(token));
   ins.bind(2, to_string(purpose)).bind(3, subject).bind(4, ts);
   CW_TRY(ins.run());
-  CW_TRY(tx.commit());
+  if (tx) CW_TRY(tx->commit());
   return token;
 }
 

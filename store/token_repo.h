@@ -94,6 +94,7 @@ class TokenRepo {
   // The live token of (purpose, subject), issuing one when there is none;
   // Rotation::rotate revokes the live one first. Fails when the stored hash
   // does not match the re-derived token (the secret file was replaced).
+  // Runs in the caller's transaction when one is open, else in its own.
   Result<std::string> issue(const TokenSecret& secret, TokenPurpose purpose,
                             const std::string& subject, Rotation rotation, Instant now);
   // The live token of (purpose, subject), or nullopt; never writes.

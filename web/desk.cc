@@ -19,10 +19,11 @@ std::string error_text(Lang lang, const Error& e) {
     case Errc::invalid_input:
     case Errc::not_found:
     case Errc::conflict: {
-      if (e.rule.empty()) return e.message;
+      std::string text = phrase_text(lang, e.phrase, e.message);
+      if (e.rule.empty()) return text;
       const std::string key = "rule." + e.rule;
-      if (!has_entry(Lang::en, key)) return e.message;
-      return std::string(tr(lang, key)) + ": " + e.message;
+      if (!has_entry(Lang::en, key)) return text;
+      return std::string(tr(lang, key)) + ": " + text;
     }
     default:
       log::error("page action failed: " + e.message);

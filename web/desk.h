@@ -4,9 +4,11 @@
 //
 // Errors: invalid input, not found and conflicts (a broken hard constraint
 // included) carry messages written for coordinators by app/ and are shown
-// as they are, headed by the rule's name when there is one; anything else
-// (database, I/O, internal) is logged and shown as a generic "nothing was
-// changed, try again" so that no SQL or internal detail reaches a page.
+// as they are, headed by the rule's name when there is one, and worded in
+// the page's language when app/ gave the message as a Phrase (a refused
+// assignment: app/refusal_text.h); anything else (database, I/O, internal)
+// is logged and shown as a generic "nothing was changed, try again" so that
+// no SQL or internal detail reaches a page.
 //
 // PRG: a successful POST answers 303 to the page with ?done=KEY; the page
 // shows tr("done.KEY") in a status box. Stateless; thread-safe.

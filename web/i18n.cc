@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "app/refusal_text.h"
+#include "core/phrase.h"
 #include "core/text.h"
 #include "web/catalog_pages.h"
 
@@ -91,9 +93,11 @@ const Catalog& spanish() {
   return c;
 }
 
-// The base catalog of a language plus the coordinator pages' (catalog_pages.cc).
+// The base catalog of a language plus the coordinator pages' (catalog_pages.cc)
+// and app/'s refusal patterns (filled by phrase_text()).
 Catalog with_pages(Catalog c, Lang l) {
   for (const auto& e : page_catalog(l)) c.emplace(e.key, e.value);
+  for (const auto& p : app::refusal_patterns()) c.emplace(p.key, l == Lang::es ? p.es : p.en);
   return c;
 }
 
@@ -135,6 +139,11 @@ Lang negotiate(std::string_view header) {
 }
 
 bool has_entry(Lang l, std::string_view key) { return merged(l).contains(key); }
+
+std::string phrase_text(Lang l, const Phrase& phrase, std::string_view english) {
+  if (phrase.key.empty() || !has_entry(l, phrase.key)) return std::string(english);
+  return fill(tr(l, phrase.key), phrase);
+}
 
 std::string_view tr(Lang l, std::string_view key) {
   const Catalog& c = merged(l);

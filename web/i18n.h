@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/phrase.h"
+
 namespace cw::web {
 
 enum class Lang { en, es };
@@ -17,6 +19,9 @@ std::string_view lang_code(Lang l);
 // Picks a supported language from an Accept-Language header (q-values honoured).
 Lang negotiate(std::string_view accept_language);
 std::string_view tr(Lang l, std::string_view key);
+// `phrase` (core/phrase.h) worded by the catalog of l; `english` (the
+// message app/ wrote) when the phrase is empty or has no pattern.
+std::string phrase_text(Lang l, const Phrase& phrase, std::string_view english);
 // True when the catalog of l has its own entry for key (no fallback).
 bool has_entry(Lang l, std::string_view key);
 

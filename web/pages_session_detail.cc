@@ -139,7 +139,8 @@ void others(Html& h, Lang lang, const Shell& shell, const app::SessionDetail& d)
   h.raw("aria-labelledby=\"others\">");
   for (const auto& o : d.others) {
     h.raw("<li><a href=\"/volunteers/").text(url_encode(o.volunteer)).raw("\">").text(o.name);
-    h.raw("</a> <span class=\"muted\">(").text(o.volunteer).raw(")</span> — ").text(o.message);
+    h.raw("</a> <span class=\"muted\">(").text(o.volunteer).raw(")</span> — ");
+    h.text(phrase_text(lang, o.phrase, o.message));
     if (o.rule == "forbidden") {
       post_button(h, {.action = session_url(sid) + "/allow",
                       .label = tr(lang, "detail.allow"),

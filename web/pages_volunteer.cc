@@ -44,8 +44,10 @@ Result<Links> live_links(WebServer& server, store::Database& db, Id id) {
   return l;
 }
 
+// Absolute, so the coordinator can paste it into a message to the volunteer:
+// public_url, or the address the daemon listens on.
 std::string base_url(const WebServer& server) {
-  std::string b = server.options().public_url;
+  std::string b = public_base_url(server.options());
   while (!b.empty() && b.back() == '/') b.pop_back();
   return b;
 }
@@ -74,7 +76,7 @@ void link_row(Html& h, Lang lang, const Shell& shell, const Volunteer& v, const 
 
 void links_section(Html& h, Lang lang, const Shell& shell, WebServer& server, store::Database& db,
                    const Volunteer& v) {
-  h.raw("<h2>").text(tr(lang, "vol.links")).raw("</h2><p class=\"muted\">");
+  h.raw("<h2 id=\"links\">").text(tr(lang, "vol.links")).raw("</h2><p class=\"muted\">");
   h.text(tr(lang, "vol.links_intro")).raw("</p>");
   auto links = live_links(server, db, v.id);
   if (!links) {
@@ -259,7 +261,7 @@ void add_volunteer_pages(WebServer& server) {
                                    View{.v = v, .error = error_text(lang, r.error())},
                                    error_status(r.error()));
                    }
-                   redirect_see_other(res, done_url(page_url(v), "link_rotated"));
+                   redirect_see_other(res, done_url(page_url(v), "link_rotated") + "#links");
                  });
   volunteer_post("/erase", "volunteer_erase", UserRole::admin,
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal& me,

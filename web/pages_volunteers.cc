@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -82,20 +83,49 @@ void render_import(const httplib::Request& req, httplib::Response& res, const Pr
   send_page(res, shell, std::move(h), status);
 }
 
-// Writes the upload to a private temp file for the importer (which reads a path).
-Result<std::string> spool(const std::string& content) {
-  char path[] = "/tmp/courtwatch-upload-XXXXXX";
-  const int fd = ::mkstemp(path);
-  if (fd < 0) return fail(Error::io("cannot create a temporary file for the upload"));
-  ::close(fd);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!out) {
-    std::filesystem::remove(path);
-    return fail(Error::io("cannot write the upload to a temporary file"));
+// The uploaded file's own name, reduced to a safe file name: the importer's
+// messages name the file ("volunteers.csv: line 3, field 'email': ..."), and
+// a coordinator knows the name they uploaded, not a temporary one.
+std::string upload_name(const std::string& filename) {
+  std::string name = filename.substr(filename.find_last_of("/\\") + 1);
+  for (char& c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == '_';
+    if (!ok) c = '_';
   }
-  return std::string(path);
+  if (name.size() > 80) name.erase(0, name.size() - 80);
+  if (name.empty() || name.front() == '.') name = "volunteers.csv";
+  return name;
 }
+
+// A private temp directory holding the upload under its own name, removed
+// with everything in it when the import is done.
+class Spool {
+ public:
+  Spool() = default;
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+  ~Spool() {
+    std::error_code ec;
+    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
+  }
+
+  Result<std::string> write(const httplib::MultipartFormData& file) {
+    char dir[] = "/tmp/courtwatch-upload-XXXXXX";
+    if (::mkdtemp(dir) == nullptr) {
+      return fail(Error::io("cannot create a temporary directory for the upload"));
+    }
+    dir_ = dir;
+    const std::string path = dir_ + "/" + upload_name(file.filename);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
+    if (!out) return fail(Error::io("cannot write the upload to a temporary file"));
+    return path;
+  }
+
+ private:
+  std::string dir_;
+};
 
 }  // namespace
 
@@ -156,15 +186,13 @@ void add_volunteer_list_pages(WebServer& server) {
         if (file.content.size() > kMaxUpload) {
           return render_import(req, res, me, std::string(tr(lang, "vol.import_too_big")), 413);
         }
-        auto path = spool(file.content);
+        Spool spool;
+        auto path = spool.write(file);
         if (!path) return render_import(req, res, me, error_text(lang, path.error()), 500);
         auto lease = server.pool().acquire();
-        if (!lease) {
-          std::filesystem::remove(*path);
-          return send_error(res, 503, "database not reachable");
-        }
-        auto out = app::import_volunteers_csv(**lease, server.clock(), *path);
-        std::filesystem::remove(*path);
+        if (!lease) return send_error(res, 503, "database not reachable");
+        auto out = app::import_volunteers_csv(**lease, server.clock(), *path,
+                                              std::filesystem::path(*path).filename().string());
         if (!out) {
           return render_import(req, res, me, error_text(lang, out.error()),
                                error_status(out.error()));

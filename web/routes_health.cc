@@ -1,33 +1,52 @@
 // /healthz, /readyz and /metrics.
 #include <httplib.h>
 
+#include <memory>
+
+#include "app/metrics.h"
 #include "store/schema.h"
-#include "store/session_repos.h"
 #include "web/server.h"
 
 namespace cw::web {
 namespace {
 
-// Runs a query returning (label, count) rows and appends one gauge family.
-void gauge_rows(std::string& out, store::Database& db, const char* name, const char* help,
-                const char* label, std::string_view sql) {
+void gauge(std::string& out, const char* name, const char* help, std::int64_t value) {
   metric_header(out, name, "gauge", help);
-  auto& s = db.stmt(sql);
-  while (true) {
-    auto row = s.step();
-    if (!row || !*row) break;
-    metric_value(out, name, std::string(label) + "=\"" + s.text(0) + "\"",
-                 static_cast<double>(s.int64(1)));
+  metric_value(out, name, "", static_cast<double>(value));
+}
+
+void gauges(std::string& out, const char* name, const char* help, const char* label,
+            const std::vector<store::LabelledCount>& rows) {
+  metric_header(out, name, "gauge", help);
+  for (const auto& r : rows) {
+    metric_value(out, name, std::string(label) + "=\"" + r.label + "\"",
+                 static_cast<double>(r.count));
   }
 }
 
-void gauge_one(std::string& out, store::Database& db, const char* name, const char* help,
-               const char* sql) {
-  metric_header(out, name, "gauge", help);
-  auto& s = db.stmt(sql);
-  auto row = s.step();
-  metric_value(out, name, "", (row && *row) ? static_cast<double>(s.int64(0)) : 0.0);
-  s.reset();
+void domain_gauges(std::string& out, const store::MetricsSnapshot& m) {
+  gauges(out, "courtwatch_hearings", "Hearings stored, by status.", "status", m.hearings_by_status);
+  gauges(out, "courtwatch_import_runs", "Import runs, by source and state.", "source_state",
+         m.import_runs);
+  gauge(out, "courtwatch_import_last_success_timestamp_seconds",
+        "Finish time of the last successful import.", m.import_last_success);
+  gauge(out, "courtwatch_import_failures", "Import runs that failed as a whole.",
+        m.import_failures);
+  gauge(out, "courtwatch_volunteers_active", "Active volunteers.", m.volunteers_active);
+  gauges(out, "courtwatch_sessions", "Active watch sessions by coverage.", "coverage",
+         m.sessions_by_coverage);
+  gauges(out, "courtwatch_outbox", "Outbox messages by state.", "state", m.outbox_by_state);
+  gauge(out, "courtwatch_outbox_due",
+        "Pending messages whose due time has passed (the delivery backlog).", m.outbox_due);
+  gauge(out, "courtwatch_outbox_retrying",
+        "Pending messages that failed transiently and wait for their next attempt.",
+        m.outbox_retrying);
+  gauge(out, "courtwatch_outbox_failures",
+        "Messages failed for good (permanent error or attempts spent).", m.outbox_failures);
+  gauges(out, "courtwatch_fetch_failing", "1 while the last fetch of a scheduled source failed.",
+         "source", m.fetch_failing);
+  gauges(out, "courtwatch_fetch_last_success_timestamp_seconds",
+         "When a scheduled source was last fetched successfully.", "source", m.fetch_last_success);
 }
 
 }  // namespace
@@ -49,53 +68,16 @@ void add_health_routes(WebServer& server) {
   });
 
   // Counts only, but still behind a login (DESIGN.md §8): Prometheus
-  // scrapes it with an API token (authorization: credentials_file).
+  // scrapes it with an API token (authorization: credentials_file). The
+  // domain counts come from app::MetricsCache, recounted only when the
+  // database changed since the last scrape.
+  auto cache = std::make_shared<app::MetricsCache>(server.pool().path());
   server.api_get(
       "/metrics", "metrics", UserRole::coordinator,
-      [&server](const httplib::Request&, httplib::Response& res, const Principal&) {
+      [&server, cache](const httplib::Request&, httplib::Response& res, const Principal&) {
         std::string out;
-        auto lease = server.pool().acquire();
-        if (lease) {
-          auto& db = **lease;
-          gauge_rows(out, db, "courtwatch_hearings", "Hearings stored, by status.", "status",
-                     "SELECT status, count(*) FROM hearings GROUP BY status");
-          gauge_rows(out, db, "courtwatch_import_runs", "Import runs, by source and state.",
-                     "source_state",
-                     "SELECT source || ':' || state, count(*) FROM import_runs GROUP BY 1");
-          gauge_one(out, db, "courtwatch_import_last_success_timestamp_seconds",
-                    "Finish time of the last successful import.",
-                    "SELECT coalesce(max(finished), 0) FROM import_runs WHERE state = 'ok'");
-          gauge_one(out, db, "courtwatch_import_failures", "Import runs that failed as a whole.",
-                    "SELECT count(*) FROM import_runs WHERE state = 'failed'");
-          gauge_one(out, db, "courtwatch_volunteers_active", "Active volunteers.",
-                    "SELECT count(*) FROM volunteers WHERE active = 1");
-          gauge_rows(out, db, "courtwatch_sessions", "Active watch sessions by coverage.",
-                     "coverage",
-                     "SELECT CASE WHEN n = 0 THEN 'uncovered' WHEN n < need THEN 'partial' "
-                     "ELSE 'covered' END, count(*) FROM (SELECT s.id, "
-                     "CASE WHEN s.detained_hearings > 0 THEN 2 ELSE 1 END AS need, "
-                     "(SELECT count(*) FROM assignments a WHERE a.session_id = s.id AND a.state IN " +
-                         store::live_states_sql() +
-                         ") AS n FROM sessions s "
-                         "WHERE s.status = 'active') GROUP BY 1");
-          gauge_rows(out, db, "courtwatch_outbox", "Outbox messages by state.", "state",
-                     "SELECT state, count(*) FROM outbox GROUP BY state");
-          gauge_one(out, db, "courtwatch_outbox_due",
-                    "Pending messages whose due time has passed (the delivery backlog).",
-                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND due <= "
-                    "CAST(strftime('%s', 'now') AS INTEGER)");
-          gauge_one(out, db, "courtwatch_outbox_retrying",
-                    "Pending messages that failed transiently and wait for their next attempt.",
-                    "SELECT count(*) FROM outbox WHERE state = 'pending' AND attempts > 0");
-          gauge_one(out, db, "courtwatch_outbox_failures",
-                    "Messages failed for good (permanent error or attempts spent).",
-                    "SELECT count(*) FROM outbox WHERE state = 'failed'");
-          gauge_rows(out, db, "courtwatch_fetch_failing",
-                     "1 while the last fetch of a scheduled source failed.", "source",
-                     "SELECT source, last_error != '' FROM fetch_state ORDER BY source");
-          gauge_rows(out, db, "courtwatch_fetch_last_success_timestamp_seconds",
-                     "When a scheduled source was last fetched successfully.", "source",
-                     "SELECT source, coalesce(last_success, 0) FROM fetch_state ORDER BY source");
+        if (auto m = cache->snapshot(server.clock().now())) {
+          domain_gauges(out, *m);
         } else {
           metric_header(out, "courtwatch_database_up", "gauge",
                         "Whether the database is reachable.");

@@ -231,6 +231,7 @@ Result<int> WebServer::bind() {
   }
   // Debian's build listens with a backlog of 5; deepen it (DESIGN.md §13).
   if (const int fd = listen_fd_.load(); fd >= 0) ::listen(fd, 1024);
+  opts_.port = port;  // a free port picked here is the one links must name
   return port;
 }
 

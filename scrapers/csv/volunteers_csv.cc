@@ -205,10 +205,10 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
 }  // namespace
 
 Result<ImportRun> import_volunteers_csv(store::Database& db, const std::string& path,
-                                        const Clock& clock) {
+                                        const Clock& clock, const std::string& recorded_as) {
   ImportRun run;
   run.source = "volunteers";
-  run.input = path;
+  run.input = recorded_as.empty() ? path : recorded_as;
   return store::record_import(db, clock, std::move(run),
                               [&](ImportRun& r) { return import_rows(db, path, clock, r); });
 }

@@ -29,7 +29,9 @@
 
 namespace cw::scrapers {
 
+// `recorded_as`: the run's input as recorded and shown (an upload's own file
+// name rather than its temporary path); empty: `path`.
 Result<ImportRun> import_volunteers_csv(store::Database& db, const std::string& path,
-                                        const Clock& clock);
+                                        const Clock& clock, const std::string& recorded_as = {});
 
 }  // namespace cw::scrapers

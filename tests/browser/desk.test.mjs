@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { args, Workspace, Daemon, Browser, inspect, isoDay } from './harness.mjs';
+import { args, isoDay } from './harness.mjs';
+import { Desk, csv } from './desk_pages.mjs';
 
 const opts = args();
 const PASSWORD = 'correct horse battery staple 42';
@@ -16,9 +17,6 @@ const CASE_REFS = ['A-100-200-301', 'A-100-200-302', 'A-100-200-303', 'A-100-200
   'A-100-200-305', 'A-100-200-306'];
 // Dates well inside the 14-day window whatever the sites' zones.
 const D1 = isoDay(3), D2 = isoDay(4), D3 = isoDay(5);
-
-function csvCell(s) { return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; }
-function csv(header, rows) { return header + '\n' + rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n'; }
 
 const HEARINGS = csv('date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes', [
   [D1, '09:00', '', 'HOU', 'Courtroom 3', 'Judge Reyes', 'master', 'spanish', 'yes', CASE_REFS[0], '', ''],
@@ -36,58 +34,19 @@ const VOLUNTEERS = csv('id,name,email,phone,role,sites,languages,max_per_week,av
   ['v0004', XSS[0], 'x@example.org', '', 'watcher', 'HOU', '', '2', '', '', '', 'yes'],
 ]);
 
-let ws, daemon, browser;
-const pagesSeen = new Set();
+let ws, daemon, browser, desk;
 
 before(async () => {
-  ws = new Workspace(opts);
-  ws.run(['user', 'add', 'coord', '--role', 'coordinator'], { stdin: PASSWORD + '\n' });
-  ws.run(['user', 'add', 'boss', '--role', 'admin'], { stdin: PASSWORD + '\n' });
-  ws.run(['import', 'csv', ws.write('hearings.csv', HEARINGS)]);
-  ws.run(['volunteers', 'import', ws.write('volunteers.csv', VOLUNTEERS)]);
-  daemon = await Daemon.start(ws);
-  browser = await Browser.start();
+  desk = await Desk.start(opts, { password: PASSWORD, caseRefs: CASE_REFS, users: [['coord', 'coordinator'], ['boss', 'admin']],
+    hearings: HEARINGS, volunteers: VOLUNTEERS });
+  ({ ws, daemon, browser } = desk);
 });
-after(async () => {
-  if (browser) await browser.stop();
-  if (daemon) assert.equal(await daemon.stop(), 0, `daemon did not stop cleanly: ${daemon.stderr}`);
-  if (ws) ws.close();
-});
+after(async () => { if (desk) await desk.stop(); });
 
-async function login(user = 'coord', lang = 'en-US') {
-  const page = await browser.page(lang);
-  await page.goto(daemon.url + '/');
-  assert.match(page.url(), /\/login$/, 'a page without a session redirects to /login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', PASSWORD);
-  await Promise.all([page.waitForURL(daemon.url + '/'), page.click('button[type=submit]')]);
-  return page;
-}
-
-// Screenshots at both widths, axe at both, no console errors or dialogs, no
-// case reference in the HTML, no injected element.
-async function check(page, name) {
-  pagesSeen.add(name);
-  const problems = await inspect(page, opts.artifacts, name);
-  const html = await page.content();
-  for (const ref of CASE_REFS) if (html.includes(ref)) problems.push(`${name}: case reference ${ref}`);
-  const injected = await page.locator('img[src=x], script:not([src]), svg[onload], [onerror]').count();
-  if (injected) problems.push(`${name}: ${injected} injected element(s)`);
-  assert.deepEqual(problems, [], problems.join('\n'));
-}
-
-async function go(page, path) {
-  const res = await page.goto(daemon.url + path);
-  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
-  return res;
-}
-
-// The id of the session whose link text contains `text` on the sessions list.
-async function sessionId(page, text, query = '') {
-  await go(page, '/sessions' + query);
-  const href = await page.locator('main table a', { hasText: text }).first().getAttribute('href');
-  return href.match(/\/sessions\/(\d+)/)[1];
-}
+const login = (...a) => desk.login(...a);
+const check = (...a) => desk.check(...a);
+const go = (...a) => desk.go(...a);
+const sessionId = (...a) => desk.sessionId(...a);
 
 test('a coordinator runs the desk: uncovered sessions, plan, manual assignment, availability, closure, logout', async () => {
   const page = await login();

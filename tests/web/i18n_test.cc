@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "app/refusal_text.h"
+#include "core/error.h"
+#include "web/desk.h"
+
 namespace cw::web {
 namespace {
 
@@ -26,6 +30,42 @@ TEST(I18n, EveryEnglishKeyHasASpanishTranslation) {
   EXPECT_EQ(tr(Lang::es, "yes"), "sí");
   EXPECT_FALSE(has_entry(Lang::es, "no.such.key"));
   EXPECT_EQ(tr(Lang::es, "no.such.key"), "no.such.key");  // a gap shows up, never empty
+}
+
+TEST(I18n, EveryRefusalPatternHasBothLanguagesWithTheSameValues) {
+  ASSERT_GE(app::refusal_patterns().size(), 10u);
+  for (const auto& p : app::refusal_patterns()) {
+    EXPECT_FALSE(p.en.empty()) << p.key;
+    EXPECT_FALSE(p.es.empty()) << p.key;
+    EXPECT_NE(p.en, p.es) << p.key;
+    EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
+    EXPECT_EQ(tr(Lang::es, p.key), p.es) << p.key;
+    EXPECT_EQ(tr(Lang::en, p.key), p.en) << p.key;
+  }
+}
+
+// A refused assignment as app/ returns it (the double booking of DESIGN §8).
+Error double_booking() {
+  Phrase p{"refusal.double-booked", {}};
+  p.arg("name", "Ana Pérez").arg("clash", "HOU Courtroom 3").arg("half", "am");
+  return Error::rule_broken("double-booked", "Ana Pérez is already at HOU Courtroom 3 that morning",
+                            p);
+}
+
+TEST(I18n, WordsARefusalWhollyInThePagesLanguage) {
+  EXPECT_EQ(error_text(Lang::en, double_booking()),
+            "Double booking: Ana Pérez is already at HOU Courtroom 3 that morning");
+  EXPECT_EQ(error_text(Lang::es, double_booking()),
+            "Doble asignación: Ana Pérez ya está en HOU Courtroom 3 esa mañana");
+}
+
+TEST(I18n, ShowsAnErrorWithoutAPhraseAsAppWroteIt) {
+  EXPECT_EQ(error_text(Lang::es, Error::conflict("HOU Courtroom 3 is cancelled")),
+            "HOU Courtroom 3 is cancelled");
+  Error unknown = double_booking();
+  unknown.phrase.key = "refusal.no-such-pattern";
+  EXPECT_EQ(error_text(Lang::es, unknown),
+            "Doble asignación: Ana Pérez is already at HOU Courtroom 3 that morning");
 }
 
 }  // namespace

@@ -1,0 +1,38 @@
+// The words of a refused assignment (a broken hard constraint), in English
+// and Spanish, next to the rule that refuses (assignment_check.h).
+//
+// refusal_phrase() turns a verdict of scheduler::check_addition() into a
+// Phrase (core/phrase.h): the key of one of the patterns below and the
+// values to fill in (names, places and dates as they are; half-day,
+// weekday and counts as codes the patterns word). The English pattern
+// filled is Error::message, which the JSON API and the CLI print; the
+// coordinator pages merge these rows into their catalogs (web/i18n) and fill
+// the pattern of the page's language. One row per message, both languages
+// side by side, so a translation cannot go missing. Pure; thread-safe.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/domain.h"
+#include "core/phrase.h"
+#include "scheduler/assignment_rules.h"
+
+namespace cw::app {
+
+struct PhrasePattern {
+  std::string_view key, en, es;
+};
+
+// Every refusal pattern, keyed "refusal.<rule code>[.<variant>]".
+std::span<const PhrasePattern> refusal_patterns();
+
+// The phrase for `verdict` refusing v for s (empty key for Rule::none).
+Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, const Session& s);
+// "HOU Courtroom 3 on 2026-12-08 (morning)", as the English patterns word a session.
+std::string describe(const Session& s);
+// The phrase worded in English (the API's and the CLI's message).
+std::string english(const Phrase& phrase);
+
+}  // namespace cw::app
