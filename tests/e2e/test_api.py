@@ -210,6 +210,17 @@ class ApiTest(unittest.TestCase):
         self.assertNotEqual(r.returncode, 0, r.stderr)
         self.assertIn("stdout: cannot write the hearings JSON", r.stderr)
 
+    def test_api_token_that_cannot_be_shown_is_revoked(self):
+        # The token is printed only once: when that fails it must not stay valid.
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([cwtest.ARGS.binary, "--config", self.ws.config, "api-token",
+                                "create", "--user", "coord"], stdout=full,
+                               stderr=subprocess.PIPE, text=True, cwd=self.ws.dir, timeout=120)
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        self.assertIn("cannot write the new API token; it was revoked again", r.stderr)
+        tokens = json.loads(self.ws.run("api-token", "list", "--json", check=0).stdout)
+        self.assertIsNotNone(max(tokens, key=lambda t: t["id"])["revoked"])
+
     def test_volunteers_without_contact_details(self):
         items, pages = self.page_all("/api/v1/volunteers", 3)
         self.assertEqual(pages, 2)
