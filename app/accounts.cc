@@ -29,7 +29,7 @@ Result<void> ensure_sodium() {
 // A user name: 1-64 of a-z 0-9 . _ -, starting with a letter or digit.
 // Upper case is folded, so "Ana" and "ana" are one account.
 Result<std::string> normalize_name(std::string_view raw) {
-  const std::string name = lower_ascii(trim(raw));
+  std::string name = lower_ascii(trim(raw));
   if (name.empty()) return fail(Error::invalid("the user name is empty"));
   if (name.size() > kMaxNameLength) {
     return fail(Error::invalid("user name '" + name + "' is longer than 64 characters"));

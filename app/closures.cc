@@ -11,7 +11,7 @@ namespace {
 namespace st = scrapers::status;
 
 Result<std::string> known_site(store::Database& db, const std::string& code) {
-  const auto upper = upper_ascii(trim(code));
+  auto upper = upper_ascii(trim(code));
   if (!CW_TRY(store::SiteRepo(db).find(upper))) {
     return fail(Error::not_found("unknown site '" + code + "'"));
   }

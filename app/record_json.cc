@@ -4,6 +4,7 @@ namespace cw::app {
 
 nlohmann::json session_record(const Session& s, int assigned) {
   std::vector<std::string> types;
+  types.reserve(s.types.size());
   for (const auto t : s.types) types.emplace_back(to_string(t));
   return {{"id", s.id},
           {"site", s.key.site},

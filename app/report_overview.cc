@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <utility>
 
 namespace cw::app {
 
@@ -14,7 +15,7 @@ Result<ReportOverview> report_overview(store::Database& db, std::optional<std::s
   ReportOverview out;
   out.from = iso_week_start(from);
   out.to = iso_week_start(to) + date::days{6};
-  out.reports = CW_TRY(store::ReportRepo(db).list({site, out.from, out.to}));
+  out.reports = CW_TRY(store::ReportRepo(db).list({std::move(site), out.from, out.to}));
   std::map<std::pair<std::string, LocalDate>, WeekTotals> totals;
   for (const auto& r : out.reports) {
     const LocalDate week = iso_week_start(r.date);

@@ -29,7 +29,7 @@ std::string json_escape(std::string_view s) {
       default:
         if (c < 0x20) {
           char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          (void)std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
         } else {
           out.push_back(ch);

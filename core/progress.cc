@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cw {
 namespace {
@@ -19,29 +20,29 @@ std::string human_bytes(double b) {
     ++u;
   }
   char buf[32];
-  std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
+  (void)std::snprintf(buf, sizeof buf, u == 0 ? "%.0f %s" : "%.1f %s", b, units[u]);
   return buf;
 }
 
 std::string human_count(std::uint64_t n) {
   char buf[32];
   if (n >= 1'000'000) {
-    std::snprintf(buf, sizeof buf, "%.1fM", static_cast<double>(n) / 1e6);
+    (void)std::snprintf(buf, sizeof buf, "%.1fM", static_cast<double>(n) / 1e6);
   } else if (n >= 10'000) {
-    std::snprintf(buf, sizeof buf, "%.0fk", static_cast<double>(n) / 1e3);
+    (void)std::snprintf(buf, sizeof buf, "%.0fk", static_cast<double>(n) / 1e3);
   } else {
-    std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(n));
+    (void)std::snprintf(buf, sizeof buf, "%llu", static_cast<unsigned long long>(n));
   }
   return buf;
 }
 
 std::string human_seconds(double s) {
   char buf[32];
-  const auto t = static_cast<long long>(s + 0.5);
+  const long long t = std::llround(s);
   if (t >= 3600) {
-    std::snprintf(buf, sizeof buf, "%lldh%02lldm", t / 3600, (t / 60) % 60);
+    (void)std::snprintf(buf, sizeof buf, "%lldh%02lldm", t / 3600, (t / 60) % 60);
   } else {
-    std::snprintf(buf, sizeof buf, "%lldm%02llds", t / 60, t % 60);
+    (void)std::snprintf(buf, sizeof buf, "%lldm%02llds", t / 60, t % 60);
   }
   return buf;
 }
@@ -103,12 +104,12 @@ void Progress::render(bool final) {
     const int filled = static_cast<int>(frac * kBarWidth);
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(kBarWidth, '.');
-    std::fprintf(out_, "\r\033[K%s [%s] %3d%% %s%s", label_.c_str(), bar.c_str(),
-                 static_cast<int>(frac * 100), stats.c_str(), final ? "\n" : "");
+    (void)std::fprintf(out_, "\r\033[K%s [%s] %3d%% %s%s", label_.c_str(), bar.c_str(),
+                       static_cast<int>(frac * 100), stats.c_str(), final ? "\n" : "");
   } else {
-    std::fprintf(out_, "%s: %s\n", label_.c_str(), stats.c_str());
+    (void)std::fprintf(out_, "%s: %s\n", label_.c_str(), stats.c_str());
   }
-  std::fflush(out_);
+  (void)std::fflush(out_);
 }
 
 }  // namespace cw

@@ -73,7 +73,7 @@ Result<std::string> write_backup(store::Database& db, const std::string& dir, in
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return fail(Error::io(dir + ": cannot create backup directory: " + ec.message()));
-  const std::string dest =
+  std::string dest =
       (fs::path(dir) / (std::string(kPrefix) + stamp(clock) + std::string(kSuffix))).string();
   if (fs::exists(dest, ec)) return fail(Error::conflict(dest + ": already exists"));
   const std::string partial = dest + ".partial";

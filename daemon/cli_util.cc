@@ -66,11 +66,11 @@ void print_import_run(const ImportRun& run, bool json) {
   for (const auto& [reason, r] : run.rejected) {
     std::string lines;
     for (const auto l : r.lines) lines += (lines.empty() ? "" : ",") + std::to_string(l);
-    std::fprintf(stderr, "  rejected %s: %lld row%s (lines %s%s)\n", reason.c_str(),
-                 static_cast<long long>(r.count), r.count == 1 ? "" : "s", lines.c_str(),
-                 r.count > static_cast<long long>(r.lines.size()) ? ",..." : "");
+    (void)std::fprintf(stderr, "  rejected %s: %lld row%s (lines %s%s)\n", reason.c_str(),
+                       static_cast<long long>(r.count), r.count == 1 ? "" : "s", lines.c_str(),
+                       r.count > static_cast<long long>(r.lines.size()) ? ",..." : "");
     if (auto it = run.first_error.find(reason); it != run.first_error.end()) {
-      std::fprintf(stderr, "    e.g. %s\n", it->second.c_str());
+      (void)std::fprintf(stderr, "    e.g. %s\n", it->second.c_str());
     }
   }
 }

@@ -24,13 +24,17 @@ struct TokenArgs {
 Result<void> create(AppContext& ctx, const TokenArgs& args) {
   auto db = CW_TRY(ctx.open_db());
   const auto issued = CW_TRY(app::create_api_token(*db, *ctx.clock, cli_actor(), args.user));
-  std::printf("%s\n", issued.token.c_str());
-  std::fflush(stdout);
-  std::fprintf(stderr,
-               "API token %lld for %s; it is shown only this once "
-               "(revoke with: courtwatch api-token revoke %lld)\n",
-               static_cast<long long>(issued.id), args.user.c_str(),
-               static_cast<long long>(issued.id));
+  // The token is shown only here: if it cannot be written, it is revoked
+  // again rather than left valid and unknown to anyone.
+  if (std::printf("%s\n", issued.token.c_str()) < 0 || std::fflush(stdout) != 0) {
+    CW_TRY(app::revoke_api_token(*db, *ctx.clock, cli_actor(), issued.id));
+    return fail(Error::io("stdout: cannot write the new API token; it was revoked again"));
+  }
+  (void)std::fprintf(stderr,
+                     "API token %lld for %s; it is shown only this once "
+                     "(revoke with: courtwatch api-token revoke %lld)\n",
+                     static_cast<long long>(issued.id), args.user.c_str(),
+                     static_cast<long long>(issued.id));
   return {};
 }
 

@@ -48,7 +48,10 @@ void register_hearings(CLI::App& app, AppContext& ctx) {
         out += to_json(h).dump();
       }));
       out += first ? "]\n" : "\n]\n";
-      std::fwrite(out.data(), 1, out.size(), stdout);
+      if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout)) {
+        return fail(Error::io("stdout: cannot write the hearings JSON (" +
+                              std::to_string(out.size()) + " bytes)"));
+      }
       return {};
     }
     std::size_t n = 0;

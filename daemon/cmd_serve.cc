@@ -81,7 +81,7 @@ Result<std::string> prepare_demo_db(const AppContext& ctx) {
     }
     return ctx.db_path;
   }
-  const std::string path = "courtwatch-demo.db";
+  std::string path = "courtwatch-demo.db";
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path + suffix, ec);
   return path;
 }
@@ -136,7 +136,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
   sigset_t signals;
   sigemptyset(&signals);
   for (int s : {SIGINT, SIGTERM, SIGHUP}) {
-    signal(s, SIG_DFL);
+    (void)signal(s, SIG_DFL);  // cannot fail for these signals
     sigaddset(&signals, s);
   }
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
@@ -174,7 +174,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
                  "starve the daemon; listen on 127.0.0.1 behind the shipped nginx config "
                  "(docs/operations.md)");
   }
-  std::printf("courtwatch %slistening on %s\n", args.demo ? "demo " : "", url.c_str());
+  (void)std::printf("courtwatch %slistening on %s\n", args.demo ? "demo " : "", url.c_str());
   std::fflush(stdout);
   sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
 

@@ -27,8 +27,8 @@ struct UserArgs {
 
 // Reads one line from stdin with the terminal's echo turned off.
 std::string read_hidden_line(const char* prompt) {
-  std::fprintf(stderr, "%s", prompt);
-  std::fflush(stderr);
+  (void)std::fprintf(stderr, "%s", prompt);
+  (void)std::fflush(stderr);
   termios old{};
   const bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
   if (tty) {
@@ -40,7 +40,7 @@ std::string read_hidden_line(const char* prompt) {
   std::getline(std::cin, line);
   if (tty) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    std::fprintf(stderr, "\n");
+    (void)std::fprintf(stderr, "\n");
   }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
@@ -48,7 +48,7 @@ std::string read_hidden_line(const char* prompt) {
 
 Result<std::string> read_password(const std::string& name) {
   if (!isatty(STDIN_FILENO)) return read_hidden_line("");
-  const std::string first = read_hidden_line(("Password for " + name + ": ").c_str());
+  std::string first = read_hidden_line(("Password for " + name + ": ").c_str());
   const std::string again = read_hidden_line("Repeat the password: ");
   if (first != again) return fail(Error::invalid("the two passwords differ; nothing was saved"));
   return first;

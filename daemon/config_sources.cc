@@ -33,13 +33,15 @@ Result<int> integer(const std::string& file, const toml::table& t, const char* k
   return static_cast<int>(*v);
 }
 
+Error unknown_key(const std::string& file, const toml::key& k, const std::string& prefix) {
+  return Error::invalid(file + ": line " + std::to_string(k.source().begin.line) +
+                        ": unknown key '" + prefix + std::string(k.str()) + "'");
+}
+
 Result<void> reject_unknown(const std::string& file, const toml::table& t,
                             const std::set<std::string>& known, const std::string& prefix) {
   for (const auto& [k, v] : t) {
-    if (!known.contains(std::string(k.str()))) {
-      return fail(Error::invalid(file + ": line " + std::to_string(k.source().begin.line) +
-                                 ": unknown key '" + prefix + std::string(k.str()) + "'"));
-    }
+    if (!known.contains(std::string(k.str()))) return fail(unknown_key(file, k, prefix));
   }
   return {};
 }

@@ -40,7 +40,7 @@ Result<std::string> expand_to_temp(const std::string& path, LocalDate today,
       std::filesystem::temp_directory_path() / ("courtwatch-demo-" + std::to_string(getpid()));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  const auto out_path = (dir / name).string();
+  auto out_path = (dir / name).string();
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   out << text;
   if (!out) return fail(Error::io(out_path + ": cannot write demo file"));

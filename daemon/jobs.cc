@@ -97,7 +97,7 @@ void JobRunner::tick(const Config& config, SteadyTime now) {
   worker_ = std::thread([this, src = *pick, config] { run(src, config); });
 }
 
-void JobRunner::run(SourceConfig src, Config config) {
+void JobRunner::run(const SourceConfig& src, const Config& config) {
   Outcome out{src.name, "failed", ""};
   std::unique_ptr<store::Database> db;
   bool replan_after = false;

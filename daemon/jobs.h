@@ -59,7 +59,7 @@ class JobRunner {
 
  private:
   void reap(SteadyTime now);
-  void run(SourceConfig src, Config config);
+  void run(const SourceConfig& src, const Config& config);
 
   std::string db_path_;
   const Clock& clock_;

@@ -73,6 +73,7 @@ Result<Rendered> render_digest(const RenderInput& in, const Json& payload, Local
   r.subject = in.row.subject;
   r.link = in.public_url + "/";
   std::vector<std::string> uncovered;
+  uncovered.reserve(in.digest.uncovered.size());
   for (const auto& u : in.digest.uncovered) {
     uncovered.push_back(format_where(u.session) + ", " + format_when(l, u.session) + " — " +
                         std::to_string(u.seats) + " × " + u.reason);

@@ -58,11 +58,12 @@ std::string rfc5322_date(Instant t) {
   const date::hh_mm_ss hms{t - day};
   const auto wd = static_cast<std::size_t>(weekday_index(LocalDate{day.time_since_epoch()}));
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d +0000",
-                std::string(kDays[wd]).c_str(), static_cast<unsigned>(ymd.day()),
-                std::string(kMonths[static_cast<unsigned>(ymd.month()) - 1]).c_str(),
-                static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  (void)std::snprintf(buf, sizeof buf, "%s, %02u %s %04d %02d:%02d:%02d +0000",
+                      std::string(kDays[wd]).c_str(), static_cast<unsigned>(ymd.day()),
+                      std::string(kMonths[static_cast<unsigned>(ymd.month()) - 1]).c_str(),
+                      static_cast<int>(ymd.year()), static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()),
+                      static_cast<int>(hms.seconds().count()));
   return buf;
 }
 
@@ -101,7 +102,7 @@ std::string quoted_printable(std::string_view s) {
 }
 
 std::string encode_header(std::string_view text) {
-  const std::string line = one_line(text);
+  std::string line = one_line(text);
   if (printable_ascii(line)) return line;
   // Encoded words of at most 45 bytes of input (60 base64 characters), never
   // splitting a UTF-8 sequence.

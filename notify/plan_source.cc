@@ -61,7 +61,8 @@ Result<PlanInput> load_plan_input(store::Database& db, const NotifyConfig& confi
   store::SessionRepo session_repo(db);
   auto add_session = [&](Session s) {
     const auto it = sites.find(s.key.site);
-    if (it != sites.end()) in.sessions.emplace(s.id, SessionFacts{std::move(s), it->second});
+    const Id id = s.id;  // not read from the moved-from session
+    if (it != sites.end()) in.sessions.emplace(id, SessionFacts{std::move(s), it->second});
   };
   for (auto& s : CW_TRY(session_repo.list(sf))) add_session(std::move(s));
   in.assignments = CW_TRY(store::assignment_histories(db, from, to));

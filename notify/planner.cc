@@ -95,7 +95,8 @@ class Planner {
     const int seq = sf.session.sequence;
     const OutboxRow* known = told(a.id);
     std::vector<Wanted> wanted;
-    auto want = [&](Kind k, std::string round, Instant due, Json payload, const Snapshot& about) {
+    auto want = [&](Kind k, const std::string& round, Instant due, Json payload,
+                    const Snapshot& about) {
       payload["assignment"] = a.id;
       wanted.push_back({k, prefix + std::string(to_string(k)) + "/" + round, due,
                         std::move(payload), subject_for(k, lang, about)});

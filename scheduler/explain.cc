@@ -111,9 +111,7 @@ std::string reason_for(const MatchInput& in, const Booking& b,
     const auto w = b.week.find(key(v, week));
     if (b.half.contains(key(v, halfday(k)))) {
       ++t.booked;
-    } else if (w != b.week.end() && w->second >= vol.max_per_week) {
-      ++t.capped;
-    } else if (vol.max_per_week <= 0) {
+    } else if ((w != b.week.end() && w->second >= vol.max_per_week) || vol.max_per_week <= 0) {
       ++t.capped;
     } else if (vol.role == Role::trainee && (!has_partner || ses.need() < 2)) {
       ++t.trainee;

@@ -68,18 +68,16 @@ void build_components(const MatchInput& in, Instance& inst) {
     }
     return inst.components[static_cast<std::size_t>(comp_of[root])];
   };
+  // used[v] for volunteer v, used[nv + s] for session s.
   std::vector<char> used(in.volunteers.size() + in.sessions.size(), 0);
-  for (const auto& c : inst.candidates)
-    used[static_cast<std::size_t>(c.volunteer)] = used[static_cast<std::size_t>(nv + c.session)] =
-        1;
-  for (const auto& p : inst.fixed)
-    used[static_cast<std::size_t>(p.volunteer)] = used[static_cast<std::size_t>(nv + p.session)] =
-        1;
+  const auto at = [](int i) { return static_cast<std::size_t>(i); };
+  for (const auto& c : inst.candidates) used[at(c.volunteer)] = used[at(nv) + at(c.session)] = 1;
+  for (const auto& p : inst.fixed) used[at(p.volunteer)] = used[at(nv) + at(p.session)] = 1;
   for (int v = 0; v < nv; ++v) {
     if (used[static_cast<std::size_t>(v)]) component(v).volunteers.push_back(v);
   }
   for (int s = 0; s < static_cast<int>(in.sessions.size()); ++s) {
-    if (used[static_cast<std::size_t>(nv + s)]) component(nv + s).sessions.push_back(s);
+    if (used[at(nv) + at(s)]) component(nv + s).sessions.push_back(s);
   }
   for (std::size_t i = 0; i < inst.candidates.size(); ++i) {
     const auto& c = inst.candidates[i];
@@ -159,7 +157,7 @@ std::int64_t score_pairs(const MatchInput& in, const std::unordered_set<std::uin
     const auto& s = in.sessions[static_cast<std::size_t>(p.session)];
     const auto& v = in.volunteers[static_cast<std::size_t>(p.volunteer)];
     const int seat = per_session[p.session]++;
-    total += (seat == 0 ? 100 : 40) * s.weight();
+    total += std::int64_t{seat == 0 ? 100 : 40} * s.weight();
     if (speaks_session_language(v, s)) total += 10;
     if (previous.contains(Instance::key(p.volunteer, p.session))) total += 3;
     ++per_volunteer[p.volunteer];

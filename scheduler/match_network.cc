@@ -90,7 +90,7 @@ Built build(const Instance& inst, const Component& comp, const SolveSpec& spec) 
   MinCostFlow::Cost& big_m = built.big_m;
   big_m = 1 + 13 * static_cast<MinCostFlow::Cost>(comp.candidates.size());
   for (const int s : comp.sessions)
-    big_m += 140 * in.sessions[static_cast<std::size_t>(s)].weight();
+    big_m += MinCostFlow::Cost{140} * in.sessions[static_cast<std::size_t>(s)].weight();
 
   g.reserve(static_cast<int>(comp.sessions.size() * 3 + comp.candidates.size() * 2),
             static_cast<int>(comp.sessions.size() * 3 + comp.candidates.size() * 3));

@@ -120,8 +120,8 @@ Result<Query> Query::parse(const httplib::Request& req,
 
 Result<std::optional<std::string>> Query::text(std::string_view name, std::size_t max) const {
   const std::string key(name);
-  if (!req_->has_param(key.c_str())) return std::optional<std::string>{};
-  std::string v = req_->get_param_value(key.c_str());
+  if (!req_->has_param(key)) return std::optional<std::string>{};
+  std::string v = req_->get_param_value(key);
   if (v.size() > max) return fail(invalid(name, "too long"));
   return std::optional<std::string>(std::move(v));
 }

@@ -37,15 +37,10 @@ std::string bearer_token(const httplib::Request& req) {
 }
 
 std::string presented_csrf(const httplib::Request& req) {
-  if (req.has_header(std::string(kCsrfHeader).c_str())) {
-    return req.get_header_value(std::string(kCsrfHeader).c_str());
-  }
-  if (req.has_param(std::string(kCsrfField).c_str())) {
-    return req.get_param_value(std::string(kCsrfField).c_str());
-  }
-  if (req.has_file(std::string(kCsrfField).c_str())) {
-    return req.get_file_value(std::string(kCsrfField).c_str()).content;
-  }
+  const std::string header(kCsrfHeader), field(kCsrfField);
+  if (req.has_header(header)) return req.get_header_value(header);
+  if (req.has_param(field)) return req.get_param_value(field);
+  if (req.has_file(field)) return req.get_file_value(field).content;
   return {};
 }
 

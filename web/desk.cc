@@ -99,7 +99,8 @@ std::string local_path(std::string target) {
   const bool local = target.starts_with('/') && !target.starts_with("//") &&
                      !target.starts_with("/\\") &&
                      target.find_first_of("\r\n") == std::string::npos;
-  return local ? target : std::string(1, '/');
+  if (!local) return "/";
+  return target;
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
     : opts_(std::move(opts)), clock_(clock), pool_(opts_.db_path, 4096) {
   auto secret = store::TokenSecret::load_or_create(store::TokenSecret::path_for(opts_.db_path));
   if (secret) {
-    secret_ = std::move(*secret);
+    secret_ = *secret;
   } else {
     log::warning("feeds: volunteer self-service links left out: " + secret.error().message);
   }

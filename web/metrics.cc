@@ -31,7 +31,7 @@ void metric_header(std::string& out, const char* name, const char* type, const c
 
 void metric_value(std::string& out, const char* name, const std::string& labels, double value) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", value);
+  (void)std::snprintf(buf, sizeof buf, "%.17g", value);
   out += name;
   if (!labels.empty()) out += "{" + labels + "}";
   out += ' ';
@@ -53,7 +53,7 @@ void Metrics::render_http(std::string& out) const {
   for (const auto& [route, h] : latency_) {
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       char le[32];
-      std::snprintf(le, sizeof le, "%g", kBuckets[i]);
+      (void)std::snprintf(le, sizeof le, "%g", kBuckets[i]);
       metric_value(out, "courtwatch_http_request_duration_seconds_bucket",
                    "route=\"" + route + "\",le=\"" + le + "\"", static_cast<double>(h.buckets[i]));
     }

@@ -17,10 +17,10 @@ namespace {
 
 constexpr int kMaxDays = 62;
 
-void send_csv(httplib::Response& res, std::string name, std::string body) {
+void send_csv(httplib::Response& res, const std::string& name, const std::string& body) {
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  res.set_content(std::move(body), "text/csv; charset=utf-8");
+  res.set_content(body, "text/csv; charset=utf-8");
 }
 
 std::string volunteers_cell(const app::SessionSummary& s) {
@@ -95,13 +95,13 @@ void add_export_routes(WebServer& server) {
                   [&server](const httplib::Request& req, httplib::Response& res, const Principal&) {
                     auto csv = sessions_csv(server, req);
                     if (!csv) return send_failure(res, csv.error());
-                    send_csv(res, "sessions.csv", std::move(*csv));
+                    send_csv(res, "sessions.csv", *csv);
                   });
   server.page_get("/export/coverage.csv", "export_coverage", UserRole::coordinator,
                   [&server](const httplib::Request&, httplib::Response& res, const Principal&) {
                     auto csv = coverage_csv(server);
                     if (!csv) return send_failure(res, csv.error());
-                    send_csv(res, "coverage.csv", std::move(*csv));
+                    send_csv(res, "coverage.csv", *csv);
                   });
 }
 

@@ -9,6 +9,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <utility>
 
 #include "app/plan.h"
 #include "web/desk.h"
@@ -166,18 +167,19 @@ void add_plan_pages(WebServer& server) {
   // landing page, 303 there; a refusal re-renders the page with the message.
   using Act = std::function<Result<std::string>(store::Database&, const app::Actor&, const Range&)>;
   const auto range_post = [&server](const char* path, const char* name, Act act) {
-    server.page_post(
-        path, name, UserRole::coordinator,
-        [&server, act](const httplib::Request& req, httplib::Response& res, const Principal& me) {
-          const Lang lang = desk_shell(req, me, Nav::plan).lang;
-          const Range r = range_of(server, req, lang);
-          if (!r.error.empty()) return render(server, req, res, me, r.error);
-          auto lease = server.pool().acquire();
-          if (!lease) return send_error(res, 503, "database not reachable");
-          auto query = act(**lease, app::Actor::coordinator(me.name), r);
-          if (!query) return render(server, req, res, me, error_text(lang, query.error()));
-          redirect_see_other(res, "/plan?" + *query);
-        });
+    server.page_post(path, name, UserRole::coordinator,
+                     [&server, act = std::move(act)](const httplib::Request& req,
+                                                     httplib::Response& res, const Principal& me) {
+                       const Lang lang = desk_shell(req, me, Nav::plan).lang;
+                       const Range r = range_of(server, req, lang);
+                       if (!r.error.empty()) return render(server, req, res, me, r.error);
+                       auto lease = server.pool().acquire();
+                       if (!lease) return send_error(res, 503, "database not reachable");
+                       auto query = act(**lease, app::Actor::coordinator(me.name), r);
+                       if (!query)
+                         return render(server, req, res, me, error_text(lang, query.error()));
+                       redirect_see_other(res, "/plan?" + *query);
+                     });
   };
   range_post(
       "/plan/apply", "plan_apply",

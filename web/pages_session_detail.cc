@@ -36,6 +36,7 @@ std::string session_url(Id id) { return "/sessions/" + std::to_string(id); }
 void facts(Html& h, Lang lang, const app::SessionDetail& d) {
   const Session& s = d.summary.session;
   std::vector<std::string> types;
+  types.reserve(s.types.size());
   for (const auto t : s.types) {
     types.emplace_back(tr(lang, "type." + std::string(to_string(t))));
   }

@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include <functional>
+#include <utility>
 
 #include "app/volunteer_self.h"
 #include "app/volunteers.h"
@@ -154,7 +155,7 @@ void render(WebServer& server, const httplib::Request& req, httplib::Response& r
 std::optional<Volunteer> find(const httplib::Request& req, httplib::Response& res,
                               const Principal& me, store::Database& db) {
   auto v = store::VolunteerRepo(db).find_by_handle(req.matches[1].str());
-  if (v && *v) return **v;
+  if (v && *v) return std::move(*v);
   const Shell shell = desk_shell(req, me, Nav::volunteers);
   Html h;
   page_begin(h, shell, tr(shell.lang, "vol.title"));
@@ -215,8 +216,8 @@ void add_volunteer_pages(WebServer& server) {
   const auto volunteer_post = [&server](const char* suffix, const char* name, UserRole role,
                                         Change change) {
     server.page_post(std::string(kHandlePattern) + suffix, name, role,
-                     [&server, change](const httplib::Request& req, httplib::Response& res,
-                                       const Principal& me) {
+                     [&server, change = std::move(change)](
+                         const httplib::Request& req, httplib::Response& res, const Principal& me) {
                        const Lang lang = desk_shell(req, me, Nav::volunteers).lang;
                        auto lease = server.pool().acquire();
                        if (!lease) return send_error(res, 503, "database not reachable");

@@ -13,7 +13,8 @@
 // used as a metric label: metrics use the route names above.
 #include <httplib.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <charconv>
 
 #include "core/log.h"
 #include "core/text.h"
@@ -27,22 +28,52 @@ namespace {
 constexpr double kMissBurst = 20;
 constexpr double kMissesPerMinute = 20;
 
-// IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"), which is what clients send.
-std::optional<Instant> parse_http_date(const std::string& text) {
+
+// Reads 1..max_digits decimal digits at text[i], advancing i.
+std::optional<int> read_number(std::string_view text, std::size_t& i, std::size_t max_digits) {
+  const std::string_view rest = text.substr(std::min(i, text.size()), max_digits);
+  if (rest.empty() || rest[0] < '0' || rest[0] > '9') return std::nullopt;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), value);
+  if (ec != std::errc{}) return std::nullopt;
+  i += static_cast<std::size_t>(end - rest.data());
+  return value;
+}
+
+// Reads `literal` at text[i], advancing i.
+bool read_literal(std::string_view text, std::size_t& i, std::string_view literal) {
+  if (i > text.size() || text.substr(i, literal.size()) != literal) return false;
+  i += literal.size();
+  return true;
+}
+
+// IMF-fixdate only ("Sun, 06 Nov 1994 08:49:37 GMT"), which is what clients
+// send. Anything else, an out-of-range number too, is not a date, and RFC 9110
+// has the header ignored then.
+std::optional<Instant> parse_http_date(std::string_view text) {
   static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  char weekday[4] = {}, month[4] = {};
-  int d = 0, y = 0, h = 0, mi = 0, sec = 0;
-  if (std::sscanf(text.c_str(), "%3s, %d %3s %d %d:%d:%d GMT", weekday, &d, month, &y, &h, &mi,
-                  &sec) != 7) {
+  std::size_t i = 3;  // the weekday name, not checked
+  const bool weekday = read_literal(text, i, ", ");
+  const auto d = read_number(text, i, 2);
+  if (!weekday || !d || !read_literal(text, i, " ")) return std::nullopt;
+  const auto m = kMonths.find(text.substr(i, 3));
+  i += 3;
+  if (m == std::string_view::npos || m % 3 != 0 || !read_literal(text, i, " ")) {
     return std::nullopt;
   }
-  const auto m = kMonths.find(month);
-  if (m == std::string_view::npos || m % 3 != 0) return std::nullopt;
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(m / 3 + 1)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{sec};
+  const auto y = read_number(text, i, 4);
+  if (!y || !read_literal(text, i, " ")) return std::nullopt;
+  const auto h = read_number(text, i, 2);
+  if (!h || !read_literal(text, i, ":")) return std::nullopt;
+  const auto mi = read_number(text, i, 2);
+  if (!mi || !read_literal(text, i, ":")) return std::nullopt;
+  const auto sec = read_number(text, i, 2);
+  if (!sec || !read_literal(text, i, " GMT") || i != text.size()) return std::nullopt;
+  const date::year_month_day ymd{date::year{*y}, date::month{static_cast<unsigned>(m / 3 + 1)},
+                                 date::day{static_cast<unsigned>(*d)}};
+  if (!ymd.ok() || *h > 23 || *mi > 59 || *sec > 60) return std::nullopt;
+  return date::sys_days{ymd} + std::chrono::hours{*h} + std::chrono::minutes{*mi} +
+         std::chrono::seconds{*sec};
 }
 
 // True when an If-None-Match list names this entity tag (weak comparison, as

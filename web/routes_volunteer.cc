@@ -45,12 +45,12 @@ constexpr std::string_view kCsrfContext = "volunteer-csrf";
 using Request = httplib::Request;
 using Response = httplib::Response;
 
-void send_html(Response& res, int status, std::string body, Lang lang) {
+void send_html(Response& res, int status, const std::string& body, Lang lang) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("X-Robots-Tag", "noindex");
   res.set_header("Content-Language", std::string(lang_code(lang)));
-  res.set_content(std::move(body), "text/html; charset=utf-8");
+  res.set_content(body, "text/html; charset=utf-8");
 }
 
 std::optional<Id> parse_id(const std::string& s) {
@@ -82,7 +82,7 @@ class VolunteerRoutes {
     auto secret =
         store::TokenSecret::load_or_create(store::TokenSecret::path_for(server.pool().path()));
     if (secret) {
-      secret_ = std::move(*secret);
+      secret_ = *secret;
     } else {
       log::error("volunteer pages disabled: " + secret.error().message);
     }

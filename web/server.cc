@@ -132,7 +132,7 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
     }
   });
   http_->set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+      [](const httplib::Request& req, httplib::Response& res, const std::exception_ptr& ep) {
         try {
           if (ep) std::rethrow_exception(ep);
         } catch (const std::exception& e) {

@@ -25,7 +25,7 @@ std::string content_hash(std::string_view s) {
     h *= 1099511628211ull;
   }
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  (void)std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
 

@@ -36,8 +36,9 @@ std::expected<std::array<bool, 14>, std::string> parse_weekly_grid(std::string_v
     i = j;
     const std::string t = lower_ascii(token);
     const auto dash = t.find('-');
-    const int day = weekday_named(std::string_view(t).substr(0, dash));
-    if (day < 0) return std::unexpected(std::string(token));
+    const int named = weekday_named(std::string_view(t).substr(0, dash));
+    if (named < 0) return std::unexpected(std::string(token));
+    const auto day = static_cast<std::size_t>(named);
     if (dash == std::string::npos) {
       grid[day * 2] = grid[day * 2 + 1] = true;
     } else if (const auto half = std::string_view(t).substr(dash + 1); half == "am") {

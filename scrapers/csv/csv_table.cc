@@ -6,6 +6,12 @@
 #include "scrapers/csv/csv_values.h"
 
 namespace cw::scrapers::csv {
+namespace {
+
+// ", column 3": where in the header a message points.
+std::string column_at(std::size_t i) { return ", column " + std::to_string(i + 1); }
+
+}  // namespace
 
 bool is_blank(const CsvRecord& rec) {
   return std::all_of(rec.fields.begin(), rec.fields.end(),
@@ -63,20 +69,19 @@ Result<void> CsvTable::read_header() {
   col_at_.assign(width_, 0);
   for (std::size_t i = 0; i < width_; ++i) {
     const std::string& raw = rec_.fields[i];
-    const std::string where = ", column " + std::to_string(i + 1);
     if (!valid_utf8(raw) || raw.find('\0') != std::string::npos) {
-      return fail(header_error(where + ": header name is not valid UTF-8"));
+      return fail(header_error(column_at(i) + ": header name is not valid UTF-8"));
     }
     std::string name = lower_ascii(trim(raw));
     if (auto a = aliases.find(name); a != aliases.end()) name = a->second;
     const auto it = std::find(spec_.columns.begin(), spec_.columns.end(), name);
     if (it == spec_.columns.end()) {
-      return fail(header_error(where + " " + shown_value(trim(raw)) +
+      return fail(header_error(column_at(i) + " " + shown_value(trim(raw)) +
                                ": unknown column; expected header " + expected_header()));
     }
     const auto col = static_cast<std::size_t>(it - spec_.columns.begin());
     if (pos_[col]) {
-      return fail(header_error(where + " " + shown_value(trim(raw)) + ": column '" + name +
+      return fail(header_error(column_at(i) + " " + shown_value(trim(raw)) + ": column '" + name +
                                "' appears twice (first as column " +
                                std::to_string(*pos_[col] + 1) + ")"));
     }
@@ -108,35 +113,38 @@ Result<bool> CsvTable::next() {
 }
 
 std::optional<RowReject> CsvTable::problem() const {
-  const std::string at = spec_.file + ": line " + std::to_string(rec_.line);
+  // The messages are built only for a rejected row: this runs for every row.
+  const auto at = [this] { return spec_.file + ": line " + std::to_string(rec_.line); };
   switch (rec_.status) {
     case RecordStatus::too_long:
-      return RowReject{"record-too-long", at + ": record is longer than " +
+      return RowReject{"record-too-long", at() + ": record is longer than " +
                                               std::to_string(max_record_bytes_) +
                                               " bytes; skipped to the end of the line"};
     case RecordStatus::unterminated_quote:
       return RowReject{"unterminated-quote",
-                       at + ": a quoted field is never closed; skipped this line and went on "
-                            "with the next"};
+                       at() +
+                           ": a quoted field is never closed; skipped this line and went on "
+                           "with the next"};
     case RecordStatus::ok:
       break;
   }
   if (rec_.fields.size() != width_) {
-    return RowReject{"bad-field-count", at + ": expected " + std::to_string(width_) +
+    return RowReject{"bad-field-count", at() + ": expected " + std::to_string(width_) +
                                             " fields as in the header, got " +
                                             std::to_string(rec_.fields.size())};
   }
+  const auto field_reject = [&](std::size_t i, std::string_view what) {
+    return RowReject{"invalid-utf8",
+                     at() + ", field '" + spec_.columns[col_at_[i]] + "': " + std::string(what)};
+  };
   for (std::size_t i = 0; i < width_; ++i) {
     const std::string& f = rec_.fields[i];
-    const std::string field = "field '" + spec_.columns[col_at_[i]] + "'";
     if (!valid_utf8(f)) {
-      return RowReject{"invalid-utf8", at + ", " + field +
-                                           ": expected UTF-8 text, got an invalid "
-                                           "byte sequence at byte " +
-                                           std::to_string(invalid_utf8_at(f) + 1)};
+      return field_reject(i, "expected UTF-8 text, got an invalid byte sequence at byte " +
+                                 std::to_string(invalid_utf8_at(f) + 1));
     }
     if (f.find('\0') != std::string::npos) {
-      return RowReject{"invalid-utf8", at + ", " + field + ": expected text, got a NUL byte"};
+      return field_reject(i, "expected text, got a NUL byte");
     }
   }
   return std::nullopt;

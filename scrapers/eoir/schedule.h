@@ -98,7 +98,7 @@ class ScheduleParser {
   void build(std::span<const std::string_view> f, const SiteScope& site, LocalDate date,
              TimeOfDay start, std::string_view schedule_type, Hearing& out) const;
 
-  std::size_t cols_[kColCount];
+  std::size_t cols_[kColCount]{};
   RowSplitter splitter_;
   ImportScope scope_;
   std::vector<std::pair<std::uint64_t, int>> site_index_;  // packed upper-case code → site

@@ -172,10 +172,12 @@ struct Collected {
 // a duplicate-uid reject.
 template <typename Key>
 void keep_winner(std::map<Key, EventData>& events, Key key, EventData e, IcsExpansion& out) {
-  auto [it, inserted] = events.try_emplace(key, std::move(e));
-  if (inserted) return;
+  const auto it = events.lower_bound(key);
+  if (it == events.end() || events.key_comp()(key, it->first)) {
+    events.emplace_hint(it, std::move(key), std::move(e));
+    return;
+  }
   EventData& kept = it->second;
-  // `e` was not moved from when try_emplace found the key.
   EventData& incoming = e;
   const bool replace = supersedes(incoming, kept);
   const EventData& loser = replace ? kept : incoming;

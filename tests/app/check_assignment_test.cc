@@ -9,8 +9,6 @@
 namespace cw::testing {
 namespace {
 
-using app::Pin;
-
 class CheckAssignment : public AppTest {
  protected:
   // The rule code of a refused check ("" when allowed), message in `message`.

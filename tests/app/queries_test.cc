@@ -34,7 +34,7 @@ class Queries : public ::testing::Test {
     s.key.location = std::move(location);
     return store::SessionRepo(*db).insert(s, kNow).value();
   }
-  Id add_volunteer(Volunteer v) {
+  Id add_volunteer(const Volunteer& v) {
     EXPECT_TRUE(store::VolunteerRepo(*db).upsert(v, kNow));
     return store::VolunteerRepo(*db).find_by_handle(v.handle).value()->id;
   }
@@ -139,6 +139,7 @@ TEST_F(Queries, CoveredFilterCountsLiveSeatsAgainstNeed) {
     q.covered = covered;
     std::vector<Id> out;
     const auto page = list_sessions(*db, q, kNow).value();
+    out.reserve(page.items.size());
     for (const auto& x : page.items) out.push_back(x.session.id);
     return out;
   };

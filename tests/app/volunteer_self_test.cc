@@ -63,6 +63,7 @@ TEST_F(VolunteerSelfTest, PageSplitsUpcomingAndEndedInTheSiteZoneAndOffersOnlyCl
   EXPECT_EQ(page.ended[0].entry.assignment, a_morning);
   EXPECT_FALSE(page.ended[0].report);
   std::vector<Id> claimable;
+  claimable.reserve(page.claimable.size());
   for (const auto& o : page.claimable) claimable.push_back(o.at.session.id);
   EXPECT_EQ(claimable, std::vector<Id>{open});  // clash: same morning; started; other site
   (void)clash;

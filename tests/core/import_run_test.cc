@@ -7,7 +7,9 @@ namespace {
 
 TEST(ImportRun, KeepsOnlyTwentySampleLinesPerReason) {
   ImportRun run;
-  for (int i = 1; i <= 25; ++i) run.reject("bad-date", i * 10, "line " + std::to_string(i * 10));
+  for (std::int64_t i = 1; i <= 25; ++i) {
+    run.reject("bad-date", i * 10, "line " + std::to_string(i * 10));
+  }
   run.reject("unknown-site", 3, "line 3");
   EXPECT_EQ(run.rejected["bad-date"].count, 25);
   EXPECT_EQ(run.rejected["bad-date"].lines.size(), 20u);

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import unittest
 import urllib.parse
 
@@ -198,6 +199,27 @@ class ApiTest(unittest.TestCase):
         key = lambda h: (h["date"], h["time"], h["site"])
         self.assertEqual(sorted(items, key=key), sorted(cli, key=key))
         self.assertIn(XSS, [h["location"] for h in items])
+
+    def test_hearings_json_that_cannot_be_written_fails(self):
+        # Standard output on a full disk: the command says so and exits
+        # non-zero instead of leaving a cut JSON file behind with status 0.
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([cwtest.ARGS.binary, "--config", self.ws.config, "hearings",
+                                "--json"], stdout=full, stderr=subprocess.PIPE, text=True,
+                               cwd=self.ws.dir, timeout=120)
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        self.assertIn("stdout: cannot write the hearings JSON", r.stderr)
+
+    def test_api_token_that_cannot_be_shown_is_revoked(self):
+        # The token is printed only once: when that fails it must not stay valid.
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([cwtest.ARGS.binary, "--config", self.ws.config, "api-token",
+                                "create", "--user", "coord"], stdout=full,
+                               stderr=subprocess.PIPE, text=True, cwd=self.ws.dir, timeout=120)
+        self.assertNotEqual(r.returncode, 0, r.stderr)
+        self.assertIn("cannot write the new API token; it was revoked again", r.stderr)
+        tokens = json.loads(self.ws.run("api-token", "list", "--json", check=0).stdout)
+        self.assertIsNotNone(max(tokens, key=lambda t: t["id"])["revoked"])
 
     def test_volunteers_without_contact_details(self):
         items, pages = self.page_all("/api/v1/volunteers", 3)

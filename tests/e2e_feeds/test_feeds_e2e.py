@@ -272,6 +272,12 @@ class FeedsEndToEnd(unittest.TestCase):
                                             "If-Modified-Since": lm})[0], 200)
         self.assertEqual(self.shared.fetch("CHI", {"If-Modified-Since":
                                             "Mon, 01 Jan 2001 00:00:00 GMT"})[0], 200)
+        # Not HTTP-dates, so ignored (RFC 9110): a year past int (sscanf's %d
+        # wrapped 2^32 + 2100 to 2100, a future date, and answered 304), a
+        # date with trailing text, an unknown month.
+        for bad in ("Fri, 01 Jan 4294969396 00:00:00 GMT", lm + " x",
+                    lm.replace(lm[8:11], "Foo")):
+            self.assertEqual(self.shared.fetch("CHI", {"If-Modified-Since": bad})[0], 200, bad)
         req = urllib.request.Request(self.shared.daemon.url + self.shared.path("CHI"), method="HEAD")
         with urllib.request.urlopen(req, timeout=10) as r:
             self.assertEqual(r.status, 200)

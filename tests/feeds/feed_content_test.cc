@@ -16,6 +16,7 @@ const Instant kNow = at("2026-03-01T12:00:00Z");
 
 std::vector<Id> ids(const Selection& s) {
   std::vector<Id> out;
+  out.reserve(s.events.size());
   for (const auto& e : s.events) out.push_back(e.facts->session.id);
   return out;
 }

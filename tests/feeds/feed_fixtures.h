@@ -1,9 +1,8 @@
 // Sessions and sites for the feed generator tests.
 #pragma once
 
-#include <cstdio>
-
 #include "feeds/feed_content.h"
+#include "tests/support/utc.h"
 
 namespace cw::feeds::testing {
 
@@ -13,12 +12,7 @@ inline Site chicago() {
 }
 
 // "2026-02-01T10:00:00Z" as an Instant.
-inline Instant at(const char* iso) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  std::sscanf(iso, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &s);
-  const date::sys_days day{date::year{y} / mo / d};
-  return day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
-}
+inline Instant at(const char* iso) { return cw::test_support::utc(iso); }
 
 inline SessionFacts facts(Id id, const char* day, int start_min, int end_min,
                           Site site = chicago()) {

@@ -2,20 +2,15 @@
 // volunteer and its assignment, and a way to feed a plan back as "existing".
 #pragma once
 
-#include <cstdio>
 #include <optional>
 
 #include "notify/planner.h"
+#include "tests/support/utc.h"
 
 namespace cw::notify::testing {
 
 // "2027-03-14T10:00:00Z" as an Instant.
-inline Instant at(const char* iso) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  std::sscanf(iso, "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &s);
-  const date::sys_days day{date::year{y} / mo / d};
-  return day + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
-}
+inline Instant at(const char* iso) { return cw::test_support::utc(iso); }
 
 inline Site site(const char* code, const char* zone) {
   return {code, std::string(code) + " Immigration Court", "1 Main St", zone,

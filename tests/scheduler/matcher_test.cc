@@ -14,6 +14,7 @@ using testing::make_volunteer;
 
 std::vector<Pair> new_pairs(const Plan& p) {
   std::vector<Pair> out;
+  out.reserve(p.assignments.size());
   for (const auto& a : p.assignments) out.push_back({a.volunteer, a.session});
   return out;
 }

@@ -78,6 +78,7 @@ struct Exhaustive {
 
 inline std::optional<Exhaustive> exhaustive_optimum(const MatchInput& in, std::size_t max_pairs) {
   std::vector<Placement> base;
+  base.reserve(in.fixed.size());
   for (const auto& p : in.fixed) base.push_back({p.volunteer, p.session, true});
   std::vector<Placement> allowed;
   for (std::size_t s = 0; s < in.sessions.size(); ++s) {

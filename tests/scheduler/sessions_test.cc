@@ -50,6 +50,7 @@ TEST(Sessions, EndsAtTheLatestStopOrDefaultDuration) {
 
 TEST(Sessions, ComputesLanguagesAndDetainedIndividualBigFlags) {
   std::vector<Hearing> hs;
+  hs.reserve(10);
   for (int i = 0; i < 10; ++i) hs.push_back(hearing(8 * 60 + i));
   hs[0].language = "spanish";
   hs[1].language = "english";

@@ -20,9 +20,9 @@ std::string run(Progress::Style style) {
     p.end();
   }
   std::string out(4096, '\0');
-  std::rewind(f);
+  EXPECT_EQ(std::fseek(f, 0, SEEK_SET), 0);
   out.resize(std::fread(out.data(), 1, out.size(), f));
-  std::fclose(f);
+  EXPECT_EQ(std::fclose(f), 0);
   return out;
 }
 
@@ -50,7 +50,7 @@ TEST(Progress, BarModeRedrawsOneLine) {
 TEST(Progress, DetectsNonTerminals) {
   std::FILE* f = std::tmpfile();
   EXPECT_EQ(Progress::detect(f), Progress::Style::lines);
-  std::fclose(f);
+  EXPECT_EQ(std::fclose(f), 0);
 }
 
 }  // namespace

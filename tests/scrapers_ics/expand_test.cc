@@ -26,6 +26,7 @@ IcsExpansion expand(const std::string& events, const IcsWindow& w = window()) {
 
 std::vector<std::string> summary(const IcsExpansion& x) {
   std::vector<std::string> out;
+  out.reserve(x.hearings.size());
   for (const auto& h : x.hearings) {
     out.push_back(h.source_key + " " + format_date(h.date) + " " + format_time(h.start) +
                   (h.stop ? "-" + format_time(*h.stop) : "") + " " +
@@ -133,6 +134,7 @@ TEST(IcsExpand, BadEventsAreRejectedWithReasonAndLine) {
       "VEVENT\r\n");
   ASSERT_EQ(x.hearings.size(), 1u);
   std::vector<std::pair<std::string, std::int64_t>> got;
+  got.reserve(x.rejects.size());
   for (const auto& r : x.rejects) got.emplace_back(r.reason, r.line);
   EXPECT_EQ(got, (std::vector<std::pair<std::string, std::int64_t>>{{"unknown-tzid", 8},
                                                                     {"bad-rrule", 12},

@@ -51,8 +51,10 @@ TEST(Database, RefusesAFileThatIsNotADatabase) {
   TempDir dir;
   {
     FILE* f = fopen(dir.file("junk.db").c_str(), "w");
-    fputs("this is not sqlite, just text long enough to be read as a header..........", f);
-    fclose(f);
+    ASSERT_NE(f, nullptr);
+    ASSERT_GE(
+        fputs("this is not sqlite, just text long enough to be read as a header..........", f), 0);
+    ASSERT_EQ(fclose(f), 0);
   }
   auto db = Database::open(dir.file("junk.db"));
   ASSERT_FALSE(db);

@@ -33,6 +33,7 @@ INSERT INTO import_runs (id, source, input, started, finished, state)
   std::vector<std::string> broken() {
     std::vector<std::string> out;
     const auto found = check_invariants(*db_).value();
+    out.reserve(found.size());
     for (const auto& v : found) out.push_back(v.rule + " " + v.example);
     return out;
   }

@@ -156,6 +156,7 @@ TEST_F(ReportAgendaTest, OpenSessionsAreAtMySitesStillNeedPeopleAndNotMine) {
   ASSERT_TRUE(assignments.create(declined, ana, AssignmentState::declined, false, who, kNow));
   const auto open = AgendaRepo(*db).open_sessions(ana, kDay, kDay, 50).value();
   std::vector<Id> ids;
+  ids.reserve(open.size());
   for (const auto& o : open) ids.push_back(o.at.session.id);
   // A session Ana declined is open to her again; Houston is not her site.
   EXPECT_EQ(ids, (std::vector<Id>{half_full, empty, declined}));
