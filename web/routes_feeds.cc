@@ -28,7 +28,6 @@ namespace {
 constexpr double kMissBurst = 20;
 constexpr double kMissesPerMinute = 20;
 
-
 // Reads 1..max_digits decimal digits at text[i], advancing i.
 std::optional<int> read_number(std::string_view text, std::size_t& i, std::size_t max_digits) {
   const std::string_view rest = text.substr(std::min(i, text.size()), max_digits);
