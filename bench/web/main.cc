@@ -69,14 +69,14 @@ LocalDate this_monday(Instant now) {
 
 void check(const Result<void>& r, const char* what) {
   if (!r) {
-    std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
+    (void)std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
     std::exit(1);
   }
 }
 template <class T>
 T check(Result<T> r, const char* what) {
   if (!r) {
-    std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
+    (void)std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
     std::exit(1);
   }
   return std::move(*r);
@@ -127,7 +127,7 @@ struct Http {
   // Whether the route answers at all (the coordinator pages may not be
   // installed yet in a build that has the API).
   bool installed(const std::string& path) {
-    auto res = client.Get(path.c_str(), headers);
+    auto res = client.Get(path, headers);
     return res && res->status != 404;
   }
   Figures run(const std::string& name, const std::string& path, int rounds, double limit,
@@ -136,12 +136,12 @@ struct Http {
     std::size_t bytes = 0;
     for (int i = 0; i < rounds; ++i) {
       const auto t0 = Clock_::now();
-      auto res = body.empty() ? client.Get(path.c_str(), headers)
-                              : client.Post(path.c_str(), headers, body, "application/json");
+      auto res = body.empty() ? client.Get(path, headers)
+                              : client.Post(path, headers, body, "application/json");
       ms.push_back(ms_since(t0));
       if (!res || res->status != 200) {
-        std::fprintf(stderr, "bench_web: %s %s: status %d\n", name.c_str(), path.c_str(),
-                     res ? res->status : -1);
+        (void)std::fprintf(stderr, "bench_web: %s %s: status %d\n", name.c_str(), path.c_str(),
+                           res ? res->status : -1);
         std::exit(1);
       }
       bytes = std::max(bytes, res->body.size());
@@ -173,10 +173,10 @@ int main(int argc, char** argv) {
     if (a == "--db" && i + 1 < argc) {
       path = argv[++i];
     } else {
-      rounds = std::max(10, std::atoi(argv[i]));
+      rounds = std::max(10, std::stoi(argv[i]));
     }
   }
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come
+  (void)std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come
   preload_zones();
   const Instant now = SystemClock().now();
   if (path.empty()) {
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
     const auto page = check(app::list_sessions(*admin, app::SessionQuery{}, now), "ids");
     for (std::size_t i = 0; i < page.items.size(); i += 10) ids.push_back(page.items[i].session.id);
     if (ids.empty()) {
-      std::fprintf(stderr, "bench_web: no session in the next two weeks\n");
+      (void)std::fprintf(stderr, "bench_web: no session in the next two weeks\n");
       return 1;
     }
   }
