@@ -175,7 +175,7 @@ Result<void> serve(AppContext& ctx, const ServeArgs& args) {
                  "(docs/operations.md)");
   }
   (void)std::printf("courtwatch %slistening on %s\n", args.demo ? "demo " : "", url.c_str());
-  std::fflush(stdout);
+  (void)std::fflush(stdout);
   sd_notifyf(0, "READY=1\nSTATUS=serving on %s", url.c_str());
 
   const auto watchdog = watchdog_interval();

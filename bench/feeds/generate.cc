@@ -54,8 +54,8 @@ std::vector<feeds::SessionFacts> sessions(int n) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int n = argc > 1 ? std::atoi(argv[1]) : 50;
-  const int rounds = argc > 2 ? std::atoi(argv[2]) : 2000;
+  const int n = argc > 1 ? std::stoi(argv[1]) : 50;
+  const int rounds = argc > 2 ? std::stoi(argv[2]) : 2000;
   preload_zones();
   feeds::preload_ical_zones();
   const auto all = sessions(n);
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     auto body = feeds::render_calendar(spec, sel);
     const auto t1 = std::chrono::steady_clock::now();
     if (!body) {
-      std::fprintf(stderr, "render failed: %s\n", body.error().message.c_str());
+      (void)std::fprintf(stderr, "render failed: %s\n", body.error().message.c_str());
       return 1;
     }
     bytes = body->size();

@@ -93,14 +93,14 @@ std::string parse_only(const std::string& dir, const scrapers::EoirOptions& opts
   if (!stats) return "error: " + stats.error().message;
   const double scan_s = std::chrono::duration<double>(t2 - t1).count();
   char buf[512];
-  std::snprintf(buf, sizeof buf,
-                "custody %.2f s (%zu ids, %.1f MB); schedule scan %.2f s = %.0f MB/s, %.0f rows/s; "
-                "%lld hearings, %lld rejected",
-                std::chrono::duration<double>(t1 - t0).count(), custody->size(),
-                static_cast<double>(custody->memory_bytes()) / 1e6, scan_s,
-                static_cast<double>(stats->bytes) / 1e6 / scan_s,
-                static_cast<double>(stats->rows) / scan_s, static_cast<long long>(stats->hearings),
-                static_cast<long long>(stats->rejected));
+  (void)std::snprintf(
+      buf, sizeof buf,
+      "custody %.2f s (%zu ids, %.1f MB); schedule scan %.2f s = %.0f MB/s, %.0f rows/s; "
+      "%lld hearings, %lld rejected",
+      std::chrono::duration<double>(t1 - t0).count(), custody->size(),
+      static_cast<double>(custody->memory_bytes()) / 1e6, scan_s,
+      static_cast<double>(stats->bytes) / 1e6 / scan_s, static_cast<double>(stats->rows) / scan_s,
+      static_cast<long long>(stats->hearings), static_cast<long long>(stats->rejected));
   return buf;
 }
 
@@ -128,7 +128,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--rows" && i + 1 < argc) {
-      rows = std::atoll(argv[++i]);
+      rows = std::stoll(argv[++i]);
     } else if (a == "--dir" && i + 1 < argc) {
       dir = argv[++i];
     } else if (a == "--keep") {
@@ -136,8 +136,8 @@ int main(int argc, char** argv) {
     } else if (a == "--skip-sqlite3") {
       skip_sqlite3 = true;
     } else {
-      std::fprintf(stderr,
-                   "usage: bench_import [--rows N] [--dir DIR] [--keep] [--skip-sqlite3]\n");
+      (void)std::fprintf(stderr,
+                         "usage: bench_import [--rows N] [--dir DIR] [--keep] [--skip-sqlite3]\n");
       return 2;
     }
   }
@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
   const auto g0 = std::chrono::steady_clock::now();
   const auto ex = bench::write_synthetic_release(so);
   if (!ex) {
-    std::fprintf(stderr, "bench_import: %s\n", ex.error().message.c_str());
+    (void)std::fprintf(stderr, "bench_import: %s\n", ex.error().message.c_str());
     return 1;
   }
   std::printf(

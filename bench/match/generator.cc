@@ -1,6 +1,7 @@
 #include "bench/match/generator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 
@@ -24,7 +25,7 @@ const std::vector<std::string> kLanguages = {"spanish",    "mam",    "k'iche'", 
 std::string language(Dice& d) {
   if (d.coin(0.35)) return "english";
   if (d.coin(0.75)) return "spanish";
-  return kLanguages[static_cast<std::size_t>(1 + d.pick(static_cast<int>(kLanguages.size()) - 1))];
+  return kLanguages[1 + static_cast<std::size_t>(d.pick(static_cast<int>(kLanguages.size()) - 1))];
 }
 
 void add_session_hearings(const WorldSpec& spec, Dice& d, const std::string& site, LocalDate day,
@@ -55,7 +56,7 @@ void add_session_hearings(const WorldSpec& spec, Dice& d, const std::string& sit
 void add_volunteer(const WorldSpec& spec, Dice& d, int index, World& w) {
   Volunteer v;
   char handle[16];
-  std::snprintf(handle, sizeof handle, "v%05d", index + 1);
+  (void)std::snprintf(handle, sizeof handle, "v%05d", index + 1);
   v.handle = handle;
   v.name = "Volunteer " + std::to_string(index + 1);
   v.email = v.handle + "@example.org";
@@ -72,7 +73,7 @@ void add_volunteer(const WorldSpec& spec, Dice& d, int index, World& w) {
     if (other != site) v.sites.push_back(spec.sites[static_cast<std::size_t>(other)]);
   }
   if (d.coin(0.45)) v.languages.push_back("spanish");
-  if (d.coin(0.05)) v.languages.push_back(kLanguages[static_cast<std::size_t>(1 + d.pick(7))]);
+  if (d.coin(0.05)) v.languages.push_back(kLanguages[1 + static_cast<std::size_t>(d.pick(7))]);
   v.max_per_week = d.coin(0.6) ? 2 : d.between(1, 4);
   const int slots = d.between(2, 6);
   for (int k = 0; k < slots; ++k) v.availability.grid[static_cast<std::size_t>(d.pick(10))] = true;
@@ -103,7 +104,7 @@ World generate(const WorldSpec& spec) {
     const std::string& site = spec.sites[static_cast<std::size_t>(s)];
     const double share = (1.0 / (1.0 + s / 10.0)) / total_weight * spec.site_count;
     const int judges =
-        std::max(1, static_cast<int>(spec.sessions_per_site_day * share / (2 * 0.9) + 0.5));
+        std::max(1, static_cast<int>(std::lround(spec.sessions_per_site_day * share / (2 * 0.9))));
     for (int day = 0; day < spec.weeks * 7; ++day) {
       if (day % 7 >= 5) continue;  // no hearings at weekends
       const LocalDate date = spec.first_day + date::days{day};

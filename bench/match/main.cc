@@ -79,7 +79,7 @@ bench::WorldSpec spec_for(const Size& size, const std::vector<std::string>& code
 // shared machine's cores.
 double cpu_seconds() {
   timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  (void)clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
@@ -180,7 +180,7 @@ int run_one(const Size& size, const std::vector<std::string>& codes, std::uint32
       no_trainees ? (lemon_ok ? " = matcher objective" : " != matcher objective: FAIL")
                   : " (relaxation: trainees may sit alone)",
       t_match / lemon.seconds);
-  std::fflush(stdout);
+  (void)std::fflush(stdout);
   return problems.empty() && score_ok && lemon_ok ? 0 : 1;
 }
 
@@ -213,10 +213,10 @@ int main(int argc, char** argv) {
     } else if (a == "--write-csv" && has_value) {
       csv_dir = argv[++i];
     } else {
-      std::fprintf(stderr,
-                   "usage: bench_match [--size NAME] [--seed N] [--sites sites.csv] "
-                   "[--write-csv DIR]\nsizes: small metro regional nationwide-no-trainees "
-                   "nationwide\n");
+      (void)std::fprintf(stderr,
+                         "usage: bench_match [--size NAME] [--seed N] [--sites sites.csv] "
+                         "[--write-csv DIR]\nsizes: small metro regional nationwide-no-trainees "
+                         "nationwide\n");
       return 2;
     }
   }
@@ -227,7 +227,7 @@ int main(int argc, char** argv) {
         return write_csv(size, codes, seed, csv_dir);
       }
     }
-    std::fprintf(stderr, "unknown size '%s'\n", only.c_str());
+    (void)std::fprintf(stderr, "unknown size '%s'\n", only.c_str());
     return 2;
   }
   std::printf("%-24s %5s %6s %7s %8s %6s %8s %7s %11s %8s %7s %7s %7s %s\n", "size", "sites",
@@ -236,7 +236,7 @@ int main(int argc, char** argv) {
   int failures = 0;
   for (const auto& size : kSizes) {
     if (!only.empty() && only != size.name) continue;
-    std::fflush(stdout);
+    (void)std::fflush(stdout);
     const pid_t pid = fork();
     if (pid == 0) _exit(run_one(size, codes, seed));
     int status = 0;

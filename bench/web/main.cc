@@ -98,14 +98,14 @@ LocalDate this_monday(Instant now) { return iso_week_start(today_of(now)); }
 
 void check(const Result<void>& r, const char* what) {
   if (!r) {
-    std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
+    (void)std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
     std::exit(1);
   }
 }
 template <class T>
 T check(Result<T> r, const char* what) {
   if (!r) {
-    std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
+    (void)std::fprintf(stderr, "bench_web: %s: %s\n", what, r.error().message.c_str());
     std::exit(1);
   }
   return std::move(*r);
@@ -175,12 +175,12 @@ struct Http {
     std::size_t bytes = 0;
     for (int i = 0; i < rounds; ++i) {
       const auto t0 = Clock_::now();
-      auto res = body.empty() ? client.Get(path.c_str(), headers)
-                              : client.Post(path.c_str(), headers, body, "application/json");
+      auto res = body.empty() ? client.Get(path, headers)
+                              : client.Post(path, headers, body, "application/json");
       ms.push_back(ms_since(t0));
       if (!res || res->status != 200) {
-        std::fprintf(stderr, "bench_web: %s %s: status %d\n", name.c_str(), path.c_str(),
-                     res ? res->status : -1);
+        (void)std::fprintf(stderr, "bench_web: %s %s: status %d\n", name.c_str(), path.c_str(),
+                           res ? res->status : -1);
         std::exit(1);
       }
       bytes = std::max(bytes, res->body.size());
@@ -222,10 +222,10 @@ int main(int argc, char** argv) {
     if (a == "--db" && i + 1 < argc) {
       path = argv[++i];
     } else {
-      rounds = std::max(10, std::atoi(argv[i]));
+      rounds = std::max(10, std::stoi(argv[i]));
     }
   }
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come
+  (void)std::setvbuf(stdout, nullptr, _IOLBF, 0);  // progress lines as they come
   preload_zones();
   const Instant now = SystemClock().now();
   if (path.empty()) {
@@ -312,7 +312,7 @@ int main(int argc, char** argv) {
     add("SELECT id FROM sessions WHERE date BETWEEN ?1 AND ?2 AND site = (SELECT site FROM "
         "volunteer_sites GROUP BY site ORDER BY count(*) DESC LIMIT 1) ORDER BY date LIMIT 10");
     if (ids.empty()) {
-      std::fprintf(stderr, "bench_web: no session in the next two weeks\n");
+      (void)std::fprintf(stderr, "bench_web: no session in the next two weeks\n");
       return 1;
     }
     std::printf("detail pages: %zu sessions\n", ids.size());

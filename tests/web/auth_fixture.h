@@ -109,7 +109,7 @@ class AuthServerTest : public ::testing::Test {
   }
 
   httplib::Result get(const std::string& path, const Browser& b) {
-    return client().Get(path.c_str(), {{"Cookie", b.cookie}});
+    return client().Get(path, {{"Cookie", b.cookie}});
   }
 
   std::string api_token(const std::string& user) {
@@ -137,7 +137,8 @@ inline std::string sample_path(const std::string& pattern) {
     } else if (c == '(') {
       const std::size_t close = pattern.find(')', i);
       const std::string group = pattern.substr(i + 1, close - i - 1);
-      const bool literal = group.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_|") == std::string::npos;
+      const bool literal =
+          group.find_first_not_of("abcdefghijklmnopqrstuvwxyz-_|") == std::string::npos;
       out += literal ? group.substr(0, group.find('|')) : "1";
       i = close;
     } else {

@@ -42,9 +42,9 @@ bool is_open_by_design(const RouteInfo& r) {
 httplib::Result send(httplib::Client& c, const RouteInfo& r, const httplib::Headers& h,
                      const httplib::Params& form = {}) {
   const std::string path = sample_path(r.pattern);
-  if (r.method == "GET") return c.Get(path.c_str(), h);
-  if (r.method == "DELETE") return c.Delete(path.c_str(), h);
-  return c.Post(path.c_str(), h, form);
+  if (r.method == "GET") return c.Get(path, h);
+  if (r.method == "DELETE") return c.Delete(path, h);
+  return c.Post(path, h, form);
 }
 
 TEST_F(AuthServerTest, OnlyTheDesignatedRoutesAnswerWithoutALogin) {
