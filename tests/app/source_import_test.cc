@@ -28,6 +28,13 @@ class CannedFetcher final : public scrapers::HttpFetcher {
   Result<scrapers::HttpResponse> response_;
 };
 
+scrapers::HttpResponse response(long status, std::string body) {
+  scrapers::HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
 class SourceImport : public AppTest {
  protected:
   app::SourceSpec csv_file(const std::string& rows) {
@@ -71,7 +78,7 @@ TEST_F(SourceImport, TheSchedulerSkipsAnUnchangedFileTheCliDoesNot) {
 }
 
 TEST_F(SourceImport, AFailedFetchIsRecordedAndChangesNothing) {
-  CannedFetcher down{scrapers::HttpResponse{.status = 503}};
+  CannedFetcher down{response(503, "")};
   app::SourceSpec s;
   s.kind = app::SourceKind::ics;
   s.name = "partner";
@@ -92,7 +99,7 @@ TEST_F(SourceImport, AFailedFetchIsRecordedAndChangesNothing) {
 }
 
 TEST_F(SourceImport, AFileOnlyKindRefusesAUrl) {
-  CannedFetcher ok{scrapers::HttpResponse{.status = 200, .body = "key,date\n"}};
+  CannedFetcher ok{response(200, "key,date\n")};
   app::SourceSpec s;
   s.kind = app::SourceKind::eoir;
   s.name = "release";
