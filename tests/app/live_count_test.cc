@@ -10,10 +10,10 @@
 
 #include "app/assignments.h"
 #include "app/closures.h"
-#include "store/invariants.h"
 #include "app/plan.h"
 #include "app/retention.h"
 #include "app/volunteer_self.h"
+#include "store/invariants.h"
 #include "tests/app/app_fixture.h"
 
 namespace cw::testing {
