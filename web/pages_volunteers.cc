@@ -116,7 +116,7 @@ class Spool {
       return fail(Error::io("cannot create a temporary directory for the upload"));
     }
     dir_ = dir;
-    const std::string path = dir_ + "/" + upload_name(file.filename);
+    std::string path = dir_ + "/" + upload_name(file.filename);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(file.content.data(), static_cast<std::streamsize>(file.content.size()));
     if (!out) return fail(Error::io("cannot write the upload to a temporary file"));

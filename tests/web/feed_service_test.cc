@@ -121,6 +121,7 @@ TEST_F(FeedServiceTest, ThreadsPollingWhileCommitsLandNeverSeeAnOlderBody) {
   std::atomic<bool> stop{false};
   std::atomic<int> regressions{0};
   std::vector<std::thread> pollers;
+  pollers.reserve(4);
   for (int t = 0; t < 4; ++t) {
     pollers.emplace_back([&] {
       int seen = 3;
