@@ -4,9 +4,11 @@
 // feed_rows() returns the sessions a feed may show, dated from `from` on,
 // each with its site, coverage (live assignments, core/domain.h is_live()),
 // last change, and for a volunteer feed that volunteer's assignment state.
-// feed_data_digest() hashes every row a feed body can depend on (sessions,
-// assignments, sites, tokens): equal digests mean equal bodies for the same
-// feed and day. A read error is an error, never a partial digest. Callers
+// feed_data_digest() identifies the state of every row a feed body can depend
+// on (sessions, assignments, sites, tokens): the change count that triggers
+// keep in the writing transaction (schema v6, feed_changes), so equal digests
+// mean equal bodies for the same feed and day, and it costs one row read. A
+// read error is an error, never a made-up digest. Callers
 // hold one read transaction around these calls so that they see one
 // snapshot. Not thread-safe, like the Database they use.
 #pragma once
