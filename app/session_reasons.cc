@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
+#include "scheduler/eligibility.h"
 #include "scheduler/explain.h"
 #include "store/repos.h"
 
@@ -19,6 +21,29 @@ struct PageInput {
   std::vector<int> explain;  // indices of the page's uncovered sessions
 };
 
+// The volunteers whose bookings the explainer can read for these sessions:
+// those eligible for one of them (scheduler/eligibility.h, the explainer's
+// own test) and those assigned to them (`assigned`, sorted). By id.
+std::vector<Id> booking_readers(const scheduler::MatchInput& in,
+                                const std::vector<Session>& sessions,
+                                const std::vector<Id>& assigned) {
+  std::unordered_map<std::string_view, std::vector<const Session*>> at_site;
+  for (const auto& s : sessions) at_site[s.key.site].push_back(&s);
+  std::vector<Id> out = assigned;
+  for (const auto& v : in.volunteers) {
+    const bool reads = std::ranges::any_of(v.sites, [&](const std::string& site) {
+      const auto it = at_site.find(site);
+      return it != at_site.end() && std::ranges::any_of(it->second, [&](const Session* s) {
+               return scheduler::eligible(v, s->key);
+             });
+    });
+    if (reads) out.push_back(v.id);
+  }
+  std::ranges::sort(out);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result<PageInput> page_input(store::Database& db, const std::vector<Session>& uncovered,
                              const std::vector<store::AssignmentLine>& lines) {
   PageInput p;
@@ -31,12 +56,13 @@ Result<PageInput> page_input(store::Database& db, const std::vector<Session>& un
     first = std::min(first, s.key.date);
     last = std::max(last, s.key.date);
   }
-  auto volunteer_ids =
-      CW_TRY(store::volunteers_at_sites(db, std::vector<std::string>(sites.begin(), sites.end())));
-  for (const auto& a : lines) volunteer_ids.push_back(a.volunteer);
-  std::sort(volunteer_ids.begin(), volunteer_ids.end());
-  volunteer_ids.erase(std::unique(volunteer_ids.begin(), volunteer_ids.end()), volunteer_ids.end());
-  p.in.volunteers = CW_TRY(store::volunteers_by_ids(db, volunteer_ids));
+  std::vector<Id> assigned;
+  for (const auto& a : lines) assigned.push_back(a.volunteer);
+  std::sort(assigned.begin(), assigned.end());
+  assigned.erase(std::unique(assigned.begin(), assigned.end()), assigned.end());
+  // Only what the explainer reads of each volunteer, for these dates.
+  p.in.volunteers = CW_TRY(store::volunteers_for_reasons(
+      db, std::vector<std::string>(sites.begin(), sites.end()), assigned, first, last));
   std::unordered_map<Id, int> volunteer_index, session_index;
   for (std::size_t v = 0; v < p.in.volunteers.size(); ++v) {
     volunteer_index[p.in.volunteers[v].id] = static_cast<int>(v);
@@ -49,8 +75,12 @@ Result<PageInput> page_input(store::Database& db, const std::vector<Session>& un
   // Bookings in the ISO weeks of the page: they decide "booked that
   // half-day" and "at the weekly cap", which is all the explainer reads of a
   // session booked elsewhere, so those sessions carry only id, date and half.
-  const auto bookings = CW_TRY(store::live_booked_half_days(
-      db, volunteer_ids, iso_week_start(first), iso_week_start(last) + date::days{6}));
+  // Only the bookings of the volunteers eligible for one of the page's
+  // sessions (the tallies look at those) and of the volunteers assigned to
+  // them (the seats taken) can change a reason, so only theirs are read.
+  const auto bookings = CW_TRY(
+      store::live_booked_half_days(db, booking_readers(p.in, uncovered, assigned),
+                                   iso_week_start(first), iso_week_start(last) + date::days{6}));
   for (const auto& b : bookings) {
     auto [it, added] = session_index.try_emplace(b.session, static_cast<int>(p.in.sessions.size()));
     if (added) {

@@ -1,8 +1,7 @@
 #include "store/read_models.h"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <string_view>
 
 #include "core/import_run.h"
 #include "store/hearing_row.h"
@@ -55,6 +54,14 @@ std::string session_scan_sql(const SessionScan& scan) {
   sql += scan.site ? " ORDER BY s.date, s.half, s.location, s.judge"
                    : " ORDER BY s.date, s.half, s.site, s.location, s.judge";
   return sql;
+}
+
+// A text column of the current row without a copy (valid until the next step).
+std::string_view text_view(const Statement& q, int col) {
+  const auto* p = sqlite3_column_text(q.raw(), col);
+  return p ? std::string_view(reinterpret_cast<const char*>(p),
+                              static_cast<std::size_t>(sqlite3_column_bytes(q.raw(), col)))
+           : std::string_view();
 }
 
 Result<AssignmentLine> read_assignment_line(const Statement& q) {
@@ -121,6 +128,14 @@ std::string json_id_array(const std::vector<Id>& ids) {
   return out + "]";
 }
 
+std::string json_text_array(const std::vector<std::string>& texts) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    out += (i ? ",\"" : "\"") + json_escape(texts[i]) + "\"";
+  }
+  return out + "]";
+}
+
 Result<void> scan_sessions(Database& db, const SessionScan& scan,
                            const std::function<bool(SessionLoad&&)>& fn) {
   if (scan.after && scan.after->date < scan.from) {
@@ -172,16 +187,10 @@ Result<std::vector<AssignmentLine>> assignments_of_sessions(Database& db,
 }
 
 Result<std::vector<Id>> volunteers_at_sites(Database& db, const std::vector<std::string>& sites) {
-  std::string array = "[";
-  for (std::size_t i = 0; i < sites.size(); ++i) {
-    // Site codes are validated identifiers, but quote them as JSON anyway.
-    array += (i ? ",\"" : "\"") + json_escape(sites[i]) + "\"";
-  }
-  array += "]";
   auto& q = db.stmt(
       "SELECT DISTINCT volunteer_id FROM volunteer_sites "
       "WHERE site IN (SELECT value FROM json_each(?1)) ORDER BY volunteer_id");
-  q.bind(1, array);
+  q.bind(1, json_text_array(sites));
   return collect<Id>(q, [](const Statement& s) -> Result<Id> { return s.int64(0); });
 }
 
@@ -210,18 +219,26 @@ Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& 
 Result<std::vector<BookedHalfDay>> live_booked_half_days(Database& db,
                                                          const std::vector<Id>& volunteers,
                                                          LocalDate from, LocalDate to) {
-  // As live_bookings(), reading only columns both indexes hold.
+  // As live_bookings(), reading only columns both indexes hold. The
+  // volunteers are picked here rather than by an IN on a JSON list: every
+  // live assignment of the range is visited either way, and SQLite would
+  // first copy thousands of ids into a temporary index and then probe it
+  // once a row.
   auto& q = db.stmt(
       "SELECT a.volunteer_id, s.id, s.date, s.half FROM sessions s INDEXED BY sessions_by_day "
       "CROSS JOIN assignments a INDEXED BY assignments_live ON a.session_id = s.id AND a.state "
       "IN " +
-      live_states_sql() +
-      " WHERE s.date BETWEEN ?2 AND ?3 AND +a.volunteer_id IN (SELECT value FROM json_each(?1))");
-  q.bind(1, json_id_array(volunteers)).bind(2, format_date(from)).bind(3, format_date(to));
-  auto out = CW_TRY(collect<BookedHalfDay>(q, [](const Statement& s) -> Result<BookedHalfDay> {
-    return BookedHalfDay{s.int64(0), s.int64(1), CW_TRY(parse_iso_date(s.text(2))),
-                         CW_TRY(parse_half(s.text(3)))};
-  }));
+      live_states_sql() + " WHERE s.date BETWEEN ?1 AND ?2");
+  q.bind(1, format_date(from)).bind(2, format_date(to));
+  std::vector<Id> wanted = volunteers;
+  std::ranges::sort(wanted);
+  std::vector<BookedHalfDay> out;
+  while (CW_TRY(q.step())) {
+    const Id volunteer = q.int64(0);
+    if (!std::ranges::binary_search(wanted, volunteer)) continue;
+    out.push_back({volunteer, q.int64(1), CW_TRY(parse_iso_date(text_view(q, 2))),
+                   CW_TRY(parse_half(text_view(q, 3)))});
+  }
   std::ranges::sort(out, [](const BookedHalfDay& a, const BookedHalfDay& b) {
     return std::pair{a.volunteer, a.session} < std::pair{b.volunteer, b.session};
   });
@@ -244,19 +261,35 @@ Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
 Result<std::vector<CoverageGroup>> coverage_groups(Database& db, LocalDate from, LocalDate to) {
   // Rows from the covering index sessions_coverage, in its (date, site)
   // order, counted here: a GROUP BY on the detained flag would sort them all.
+  // The rows of one (date, site) come together, so each row is counted among
+  // the few groups of the current (date, site), without copying its strings.
   auto& q = db.stmt(
       "SELECT site, date, detained_hearings > 0, live FROM sessions INDEXED BY sessions_coverage "
       "WHERE date BETWEEN ?1 AND ?2 AND status = 'active'");
   q.bind(1, format_date(from)).bind(2, format_date(to));
-  std::map<std::tuple<std::string, std::string, bool, int>, int> groups;
-  while (CW_TRY(q.step())) {
-    ++groups[{q.text(0), q.text(1), q.int64(2) != 0, q.int32(3)}];
-  }
   std::vector<CoverageGroup> out;
-  out.reserve(groups.size());
-  for (const auto& [key, n] : groups) {
-    const auto& [site, day, detained, live] = key;
-    out.push_back({site, CW_TRY(parse_iso_date(day)), detained, live, n});
+  std::string day;  // of the current row, and its date
+  LocalDate date{};
+  std::size_t run = 0;  // the first group of the current (date, site)
+  while (CW_TRY(q.step())) {
+    const std::string_view site = text_view(q, 0);
+    const bool detained = q.int64(2) != 0;
+    const int live = q.int32(3);
+    if (out.empty() || text_view(q, 1) != day) {
+      day = text_view(q, 1);
+      date = CW_TRY(parse_iso_date(day));
+      run = out.size();
+    } else if (site != out[run].site) {
+      run = out.size();
+    }
+    const auto g = std::find_if(
+        out.begin() + static_cast<std::ptrdiff_t>(run), out.end(),
+        [&](const CoverageGroup& c) { return c.detained == detained && c.live == live; });
+    if (g != out.end()) {
+      ++g->sessions;
+    } else {
+      out.push_back({std::string(site), date, detained, live, 1});
+    }
   }
   return out;
 }

@@ -113,7 +113,8 @@ Result<std::vector<std::pair<Id, Id>>> excluded_pairs(Database& db,
                                                       const std::vector<Id>& sessions);
 
 // Active sessions at one site and date with the same detained flag and the
-// same number of live assignments (the dashboard adds seats up from these).
+// same number of live assignments (the dashboard adds seats up from these),
+// in (date, site) order.
 struct CoverageGroup {
   std::string site;
   LocalDate date{};
@@ -157,12 +158,30 @@ Result<std::vector<Id>> volunteer_ids_page(Database& db, const VolunteerScan& sc
 // handful of statements whatever the count; unknown ids are skipped).
 Result<std::vector<Volunteer>> volunteers_by_ids(Database& db, const std::vector<Id>& ids);
 
+// What scheduler::explain_unfilled() reads of the volunteers who could take
+// a seat in sessions at these sites dated in [from, to]: every volunteer
+// (active or not) who lists one of the sites, and those with the ids in
+// `also` (the volunteers assigned to the sessions), each with its id, role,
+// max_per_week, weekly grid and active flag, its sites among `sites`, its
+// blackouts that overlap [from, to] and its extra half-days in it — which is
+// all that eligibility and the explainer's tallies look at for those
+// sessions. Handle, name, contact details, languages and locale are left
+// empty: a page's reasons read thousands of volunteers, and whole rows were
+// most of the dashboard's time. In no particular order; unknown ids are
+// skipped.
+Result<std::vector<Volunteer>> volunteers_for_reasons(Database& db,
+                                                      const std::vector<std::string>& sites,
+                                                      const std::vector<Id>& also, LocalDate from,
+                                                      LocalDate to);
+
 // Import runs newest first; with `before`, those with a smaller id.
 Result<std::vector<ImportRun>> import_runs_before(Database& db, int limit,
                                                   std::optional<Id> before);
 
 // The JSON array text "[1,2,3]" of ids, as json_each() takes it.
 std::string json_id_array(const std::vector<Id>& ids);
+// The JSON array text ["a","b"] of strings (escaped), as json_each() takes it.
+std::string json_text_array(const std::vector<std::string>& texts);
 
 // The domain counts /metrics exposes (app/metrics.h caches them).
 struct LabelledCount {

@@ -50,6 +50,24 @@ bool same_volunteer(Volunteer a, Volunteer b) {
 constexpr const char* kColumns =
     "id, handle, name, email, phone, role, max_per_week, grid, active, locale FROM volunteers";
 
+// The grid column: fourteen '0'/'1' characters, Monday morning first.
+void read_grid(const std::string& grid, Availability& a) {
+  for (std::size_t i = 0; i < 14 && i < grid.size(); ++i) a.grid[i] = grid[i] == '1';
+}
+
+// Detail rows (volunteer_id, first, last) and (volunteer_id, date, half).
+Result<void> add_blackout(Volunteer& v, const Statement& q) {
+  v.availability.blackouts.push_back(
+      {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
+  return {};
+}
+
+Result<void> add_extra(Volunteer& v, const Statement& q) {
+  v.availability.extra.push_back(
+      {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
+  return {};
+}
+
 Result<Volunteer> read_row(const Statement& s) {
   Volunteer v;
   v.id = s.int64(0);
@@ -59,8 +77,7 @@ Result<Volunteer> read_row(const Statement& s) {
   v.phone = s.text(4);
   v.role = CW_TRY(parse_role(s.text(5)));
   v.max_per_week = s.int32(6);
-  const auto grid = s.text(7);
-  for (std::size_t i = 0; i < 14 && i < grid.size(); ++i) v.availability.grid[i] = grid[i] == '1';
+  read_grid(s.text(7), v.availability);
   v.active = s.int64(8) != 0;
   v.locale = s.text(9);
   return v;
@@ -182,18 +199,10 @@ Result<std::vector<Volunteer>> VolunteerRepo::all() {
            }));
   CW_TRY(
       each("SELECT volunteer_id, first, last FROM volunteer_blackouts ORDER BY volunteer_id, first",
-           [](Volunteer& v, Statement& q) -> Result<void> {
-             v.availability.blackouts.push_back(
-                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
-             return {};
-           }));
+           add_blackout));
   CW_TRY(
       each("SELECT volunteer_id, date, half FROM volunteer_extra ORDER BY volunteer_id, date, half",
-           [](Volunteer& v, Statement& q) -> Result<void> {
-             v.availability.extra.push_back(
-                 {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
-             return {};
-           }));
+           add_extra));
   return out;
 }
 
@@ -266,19 +275,85 @@ Result<std::vector<Volunteer>> volunteers_by_ids(Database& db_, const std::vecto
   CW_TRY(
       each_row("SELECT volunteer_id, first, last FROM volunteer_blackouts WHERE volunteer_id IN "
                "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, first",
-               [](Volunteer& v, const Statement& q) -> Result<void> {
-                 v.availability.blackouts.push_back(
-                     {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_iso_date(q.text(2)))});
-                 return {};
-               }));
+               add_blackout));
   CW_TRY(
       each_row("SELECT volunteer_id, date, half FROM volunteer_extra WHERE volunteer_id IN "
                "(SELECT value FROM json_each(?1)) ORDER BY volunteer_id, date, half",
-               [](Volunteer& v, const Statement& q) -> Result<void> {
-                 v.availability.extra.push_back(
-                     {CW_TRY(parse_iso_date(q.text(1))), CW_TRY(parse_half(q.text(2)))});
-                 return {};
-               }));
+               add_extra));
+  return out;
+}
+
+Result<std::vector<Volunteer>> volunteers_for_reasons(Database& db_,
+                                                      const std::vector<std::string>& sites,
+                                                      const std::vector<Id>& also, LocalDate from,
+                                                      LocalDate to) {
+  // The rows first, then the volunteers in a vector sized once: there are
+  // thousands, and a Volunteer is large to move.
+  struct Row {
+    std::string site;  // empty for the `also` rows
+    Id id = 0;
+    Role role = Role::watcher;
+    int max_per_week = 0;
+    std::string grid;
+    bool active = false;
+    std::size_t at = 0;  // position in the result
+  };
+  std::vector<Row> rows;
+  std::unordered_map<Id, std::size_t> index;
+  auto read = [&](const Statement& q) -> Result<void> {
+    const Id id = q.int64(1);
+    const auto [it, added] = index.try_emplace(id, index.size());
+    rows.push_back({q.text(0), id, CW_TRY(parse_role(q.text(2))), q.int32(3), q.text(4),
+                    q.int64(5) != 0, it->second});
+    return {};
+  };
+  // From the index by site, each volunteer's row by id.
+  auto& listing = db_.stmt(
+      "SELECT vs.site, v.id, v.role, v.max_per_week, v.grid, v.active "
+      "FROM volunteer_sites vs INDEXED BY volunteer_sites_by_site CROSS JOIN volunteers v "
+      "ON v.id = vs.volunteer_id WHERE vs.site IN (SELECT value FROM json_each(?1))");
+  listing.bind(1, json_text_array(sites));
+  while (CW_TRY(listing.step())) CW_TRY(read(listing));
+  std::vector<Id> rest;
+  for (const Id id : also) {
+    if (!index.contains(id)) rest.push_back(id);
+  }
+  if (!rest.empty()) {
+    auto& by_id = db_.stmt(
+        "SELECT '', id, role, max_per_week, grid, active FROM volunteers "
+        "WHERE id IN (SELECT value FROM json_each(?1))");
+    by_id.bind(1, json_id_array(rest));
+    while (CW_TRY(by_id.step())) CW_TRY(read(by_id));
+  }
+  std::vector<Volunteer> out(index.size());
+  for (auto& r : rows) {
+    Volunteer& v = out[r.at];
+    if (v.id == 0) {
+      v.id = r.id;
+      v.role = r.role;
+      v.max_per_week = r.max_per_week;
+      read_grid(r.grid, v.availability);
+      v.active = r.active;
+    }
+    if (!r.site.empty()) v.sites.push_back(std::move(r.site));
+  }
+  // The detail tables are small and have no index by date: one pass each.
+  auto each_row = [&](const char* sql, auto&& add) -> Result<void> {
+    auto& q = db_.stmt(sql);
+    q.bind(1, format_date(from)).bind(2, format_date(to));
+    while (CW_TRY(q.step())) {
+      if (auto it = index.find(q.int64(0)); it != index.end()) CW_TRY(add(out[it->second], q));
+    }
+    return {};
+  };
+  CW_TRY(each_row(
+      "SELECT volunteer_id, first, last FROM volunteer_blackouts WHERE first <= ?2 AND last >= ?1 "
+      "ORDER BY volunteer_id, first",
+      add_blackout));
+  CW_TRY(
+      each_row("SELECT volunteer_id, date, half FROM volunteer_extra WHERE date BETWEEN ?1 AND ?2 "
+               "ORDER BY volunteer_id, date, half",
+               add_extra));
   return out;
 }
 
