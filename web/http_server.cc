@@ -43,6 +43,26 @@ void numeric_address(const sockaddr_storage& addr, socklen_t len, std::string& i
   }
 }
 
+// A socket's peer or local name, looked up on first use and kept.
+struct SocketName {
+  using Getter = int (*)(int, sockaddr*, socklen_t*);
+  void get(int sock, Getter getname, std::string& ip_out, int& port_out) {
+    if (!known) {
+      sockaddr_storage addr{};
+      socklen_t len = sizeof addr;
+      if (getname(sock, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
+        numeric_address(addr, len, ip, port);
+      }
+      known = true;
+    }
+    ip_out = ip;
+    port_out = port;
+  }
+  bool known = false;
+  std::string ip;
+  int port = -1;
+};
+
 // One connection's stream, kept across its requests (see the header).
 class ConnectionStream final : public httplib::Stream {
  public:
@@ -111,29 +131,10 @@ class ConnectionStream final : public httplib::Stream {
   }
 
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
-    if (!peer_known_) {
-      sockaddr_storage addr{};
-      socklen_t len = sizeof addr;
-      if (::getpeername(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-        numeric_address(addr, len, peer_ip_, peer_port_);
-      }
-      peer_known_ = true;
-    }
-    ip = peer_ip_;
-    port = peer_port_;
+    peer_.get(sock_, ::getpeername, ip, port);
   }
-
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    if (!local_known_) {
-      sockaddr_storage addr{};
-      socklen_t len = sizeof addr;
-      if (::getsockname(sock_, reinterpret_cast<sockaddr*>(&addr), &len) == 0) {
-        numeric_address(addr, len, local_ip_, local_port_);
-      }
-      local_known_ = true;
-    }
-    ip = local_ip_;
-    port = local_port_;
+    local_.get(sock_, ::getsockname, ip, port);
   }
 
   socket_t socket() const override { return sock_; }
@@ -180,12 +181,8 @@ class ConnectionStream final : public httplib::Stream {
   std::size_t in_end_ = 0;
   std::string out_;
   bool failed_ = false;
-  mutable bool peer_known_ = false;
-  mutable bool local_known_ = false;
-  mutable std::string peer_ip_;
-  mutable std::string local_ip_;
-  mutable int peer_port_ = -1;
-  mutable int local_port_ = -1;
+  mutable SocketName peer_;
+  mutable SocketName local_;
 };
 
 }  // namespace
