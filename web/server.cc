@@ -10,6 +10,7 @@
 #include "web/api_json.h"
 #include "web/api_routes.h"
 #include "web/desk_routes.h"
+#include "web/http_server.h"
 #include "web/static_assets.h"
 
 namespace cw::web {
@@ -83,7 +84,7 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
       clock_(clock),
       pool_(std::move(db_path), static_cast<std::size_t>(opts_.threads)),
       auth_(pool_, clock, opts_.secure_cookies),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<HttpServer>()) {
   const int threads = opts_.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_tcp_nodelay(true);
@@ -147,11 +148,16 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
 WebServer::~WebServer() = default;
 
 void WebServer::install_routes() {
+  // cpp-httplib tries a method's routes in registration order, one std::regex
+  // match each (with its allocations), until one matches: the feed routes,
+  // by far the most requested (every calendar client polls), come first.
+  // No two routes' patterns match the same path, so the order changes
+  // nothing else.
+  add_feed_routes(*this);
   add_health_routes(*this);
   add_static_routes(*this);
   add_hearing_pages(*this);
   add_login_routes(*this);
-  add_feed_routes(*this);
   add_volunteer_routes(*this);
   add_desk_pages(*this);
   add_api_read_routes(*this);
@@ -257,6 +263,7 @@ void WebServer::stop() {
   } else if (fd >= 0) {
     ::shutdown(fd, SHUT_RDWR);
   }
+  http_->wake_idle_connections();  // idle keep-alive connections close now
 }
 
 }  // namespace cw::web

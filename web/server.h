@@ -7,7 +7,8 @@
 // stop() is called from another thread. Routes are added in routes_*.cc
 // through route(), which names each route for metrics. The server is tuned
 // per DESIGN.md §13: TCP_NODELAY, a sized worker pool, a short keep-alive
-// timeout and a per-connection request cap.
+// timeout and a per-connection request cap; connections are served by
+// HttpServer's loop (web/http_server.h), not httplib's.
 #pragma once
 
 #include <atomic>
@@ -30,6 +31,8 @@ struct Response;
 }  // namespace httplib
 
 namespace cw::web {
+
+class HttpServer;  // web/http_server.h
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -112,15 +115,15 @@ class WebServer {
   Metrics metrics_;
   Authenticator auth_;
   std::vector<RouteInfo> routes_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<HttpServer> http_;
   std::atomic<int> listen_fd_{-1};
 };
 
 // Route groups (one file each).
-void add_health_routes(WebServer& server);  // /healthz /readyz /metrics
-void add_hearing_pages(WebServer& server);  // /hearings (upcoming hearings per site)
-void add_login_routes(WebServer& server);   // /login, /logout (pages_login.cc)
-void add_feed_routes(WebServer& server);    // /feeds/... (routes_feeds.cc)
+void add_health_routes(WebServer& server);     // /healthz /readyz /metrics
+void add_hearing_pages(WebServer& server);     // /hearings (upcoming hearings per site)
+void add_login_routes(WebServer& server);      // /login, /logout (pages_login.cc)
+void add_feed_routes(WebServer& server);       // /feeds/... (routes_feeds.cc)
 void add_volunteer_routes(WebServer& server);  // /v/... (routes_volunteer.cc)
 
 // Sends a plain-text error with the given status.

@@ -1,0 +1,344 @@
+// HttpServer's connection loop (web/http_server.h), over real sockets on
+// loopback: keep-alive, pipelining, timeouts, stop(), slow and vanishing
+// clients, 100-continue, bodies larger than its buffers, the peer address.
+#include "web/http_server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../store/temp_db.h"
+#include "web/server.h"
+
+namespace cw::web {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::steady_clock;
+
+// A body no buffer of the server holds whole: every byte differs from its
+// neighbours' so a lost or repeated piece shows.
+std::string big_body() {
+  std::string body(300 * 1024, ' ');
+  for (std::size_t i = 0; i < body.size(); ++i)
+    body[i] = static_cast<char>('a' + (i * 7 + i / 26) % 26);
+  return body;
+}
+
+// An HttpServer on a free loopback port, serving on its own thread.
+struct Served {
+  explicit Served(int keep_alive_s = 2, std::size_t max_requests = 100) {
+    server.set_keep_alive_timeout(keep_alive_s);
+    server.set_keep_alive_max_count(max_requests);
+    server.set_read_timeout(5, 0);
+    server.Get("/small", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("small\n", "text/plain");
+    });
+    server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(big_body(), "text/plain");
+    });
+    // Written in pieces through a content provider, as the feed route does.
+    server.Get("/provided", [](const httplib::Request&, httplib::Response& res) {
+      auto body = std::make_shared<std::string>(big_body());
+      res.set_content_provider(
+          body->size(), "text/plain",
+          [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            sink.write(body->data() + offset, std::min<std::size_t>(length, 1000));
+            return true;
+          });
+    });
+    server.Get("/peer", [](const httplib::Request& req, httplib::Response& res) {
+      res.set_content(req.remote_addr + " " + std::to_string(req.remote_port), "text/plain");
+    });
+    server.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
+      res.set_content(req.body, "text/plain");
+    });
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(milliseconds(1));
+  }
+  ~Served() { stop(); }
+  void stop() {
+    if (!thread.joinable()) return;
+    server.stop();
+    server.wake_idle_connections();
+    thread.join();
+  }
+  HttpServer server;
+  int port = 0;
+  std::thread thread;
+};
+
+// A raw client socket: what is sent is exactly what the test wrote.
+class Raw {
+ public:
+  explicit Raw(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  }
+  ~Raw() { ::close(fd_); }
+  Raw(const Raw&) = delete;
+  Raw& operator=(const Raw&) = delete;
+
+  void send(std::string_view bytes) {
+    ASSERT_EQ(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(bytes.size()));
+  }
+  // Reads until `pred(received)` holds, EOF, or `timeout`; returns everything read.
+  template <typename Pred>
+  std::string read_until(Pred pred, milliseconds timeout = milliseconds(5000)) {
+    const auto deadline = steady_clock::now() + timeout;
+    while (!pred(got_) && !eof_) {
+      const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady_clock::now());
+      if (left.count() <= 0) break;
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+      char buf[65536];
+      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n <= 0) {
+        eof_ = true;
+        break;
+      }
+      got_.append(buf, static_cast<std::size_t>(n));
+    }
+    return got_;
+  }
+  // Reads until the peer closes the connection (or `timeout`).
+  std::string read_to_eof(milliseconds timeout = milliseconds(5000)) {
+    return read_until([](const std::string&) { return false; }, timeout);
+  }
+  // One whole response (headers and Content-Length body), removed from what was read.
+  std::string response(milliseconds timeout = milliseconds(5000)) {
+    read_until([](const std::string& s) { return complete_length(s) != std::string::npos; },
+               timeout);
+    const auto n = complete_length(got_);
+    if (n == std::string::npos) return std::exchange(got_, {});
+    std::string one = got_.substr(0, n);
+    got_.erase(0, n);
+    return one;
+  }
+  bool eof() const { return eof_; }
+  int local_port() const {
+    sockaddr_in addr{};
+    socklen_t len = sizeof addr;
+    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    return ntohs(addr.sin_port);
+  }
+
+  // The length of the first complete response in `s`, npos while incomplete.
+  static std::size_t complete_length(const std::string& s) {
+    const auto end = s.find("\r\n\r\n");
+    if (end == std::string::npos) return std::string::npos;
+    std::size_t length = 0;
+    const auto at = s.find("Content-Length: ");
+    if (at != std::string::npos && at < end) length = std::stoul(s.substr(at + 16));
+    if (s.size() < end + 4 + length) return std::string::npos;
+    return end + 4 + length;
+  }
+
+ private:
+  int fd_;
+  std::string got_;
+  bool eof_ = false;
+};
+
+std::string get(std::string_view path, std::string_view extra = "") {
+  return "GET " + std::string(path) + " HTTP/1.1\r\nHost: x\r\n" + std::string(extra) + "\r\n";
+}
+
+std::string body_of(const std::string& response) {
+  const auto end = response.find("\r\n\r\n");
+  return end == std::string::npos ? "" : response.substr(end + 4);
+}
+
+TEST(HttpServer, PipelinedRequestsAreAnsweredInOrder) {
+  Served s;
+  Raw c(s.port);
+  // All three in one segment: the server reads them in one recv().
+  c.send(get("/small") + get("/no-such-path") + get("/peer", "Connection: close\r\n"));
+  const std::string all = c.read_to_eof();
+  std::vector<std::string> statuses;
+  for (auto at = all.find("HTTP/1.1 "); at != std::string::npos;
+       at = all.find("HTTP/1.1 ", at + 1)) {
+    statuses.push_back(all.substr(at + 9, 3));
+  }
+  EXPECT_EQ(statuses, (std::vector<std::string>{"200", "404", "200"})) << all;
+  EXPECT_TRUE(c.eof());
+}
+
+TEST(HttpServer, AConnectionServesItsRequestCapThenCloses) {
+  Served s(2, 3);
+  Raw c(s.port);
+  for (int i = 1; i <= 3; ++i) {
+    c.send(get("/small"));
+    const std::string r = c.response();
+    ASSERT_TRUE(r.starts_with("HTTP/1.1 200")) << i << ": " << r;
+    EXPECT_EQ(body_of(r), "small\n");
+    if (i < 3) {
+      EXPECT_NE(r.find("Keep-Alive: timeout=2, max=3\r\n"), std::string::npos) << r;
+    } else {
+      EXPECT_NE(r.find("Connection: close\r\n"), std::string::npos) << r;
+    }
+  }
+  c.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(c.eof());
+}
+
+TEST(HttpServer, IdleAndSilentConnectionsCloseAtTheKeepAliveTimeout) {
+  Served s(1);
+  Raw idle(s.port);
+  Raw silent(s.port);  // never sends a byte
+  idle.send(get("/small"));
+  ASSERT_TRUE(idle.response().starts_with("HTTP/1.1 200"));
+  const auto start = steady_clock::now();
+  EXPECT_EQ(idle.read_to_eof(milliseconds(4000)), "");
+  EXPECT_TRUE(idle.eof());
+  const auto waited = steady_clock::now() - start;
+  EXPECT_GE(waited, milliseconds(800));
+  EXPECT_LT(waited, milliseconds(3000));
+  silent.read_to_eof(milliseconds(3000));
+  EXPECT_TRUE(silent.eof());
+}
+
+TEST(HttpServer, StopEndsIdleConnectionsAtOnceNotAtTheirTimeout) {
+  Served s(30);
+  std::vector<std::unique_ptr<Raw>> idle;
+  for (int i = 0; i < 5; ++i) {
+    idle.push_back(std::make_unique<Raw>(s.port));
+    idle.back()->send(get("/small"));
+    ASSERT_TRUE(idle.back()->response().starts_with("HTTP/1.1 200"));
+  }
+  const auto start = steady_clock::now();
+  auto stopped = std::async(std::launch::async, [&s] { s.stop(); });
+  ASSERT_EQ(stopped.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  EXPECT_LT(steady_clock::now() - start, milliseconds(2000));
+  for (auto& c : idle) {
+    c->read_to_eof(milliseconds(1000));
+    EXPECT_TRUE(c->eof());
+  }
+}
+
+TEST(HttpServer, ARequestArrivingInPiecesIsServed) {
+  Served s;
+  Raw c(s.port);
+  const std::string request = get("/small");
+  for (std::size_t i = 0; i < request.size(); i += 5) {
+    c.send(std::string_view(request).substr(i, 5));
+    std::this_thread::sleep_for(milliseconds(10));
+  }
+  const std::string r = c.response();
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
+  EXPECT_EQ(body_of(r), "small\n");
+}
+
+TEST(HttpServer, ExpectContinueIsAnsweredBeforeTheClientSendsTheBody) {
+  Served s;
+  Raw c(s.port);
+  c.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n"
+      "Expect: 100-continue\r\n\r\n");
+  const std::string interim =
+      c.read_until([](const std::string& s) { return s.find("\r\n\r\n") != std::string::npos; },
+                   milliseconds(3000));
+  ASSERT_TRUE(interim.starts_with("HTTP/1.1 100 Continue\r\n")) << interim;
+  c.send("hello");
+  const std::string all =
+      c.read_until([](const std::string& s) { return s.ends_with("hello"); }, milliseconds(3000));
+  EXPECT_NE(all.find("HTTP/1.1 200"), std::string::npos) << all;
+  EXPECT_TRUE(all.ends_with("\r\n\r\nhello")) << all;
+}
+
+TEST(HttpServer, LargeBodiesArriveWholeFromABodyOrAContentProvider) {
+  Served s;
+  Raw c(s.port);
+  for (const char* path : {"/big", "/provided", "/small", "/big"}) {
+    c.send(get(path));
+    const std::string r = c.response();
+    ASSERT_TRUE(r.starts_with("HTTP/1.1 200")) << path;
+    EXPECT_EQ(body_of(r), std::string(path) == "/small" ? "small\n" : big_body()) << path;
+  }
+  c.send(get("/big") + get("/provided"));  // pipelined behind a large answer
+  EXPECT_EQ(body_of(c.response()), big_body());
+  EXPECT_EQ(body_of(c.response()), big_body());
+}
+
+TEST(HttpServer, HeadAnswersHeadersOnly) {
+  Served s;
+  Raw c(s.port);
+  c.send("HEAD /big HTTP/1.1\r\nHost: x\r\n\r\n" + get("/small"));
+  const std::string all =
+      c.read_until([](const std::string& s) { return s.ends_with("small\n"); }, milliseconds(3000));
+  // The HEAD answer announces the big body's length but carries none: the
+  // next bytes are the second response.
+  const auto second = all.find("HTTP/1.1 200", 1);
+  ASSERT_NE(second, std::string::npos) << all;
+  EXPECT_TRUE(all.substr(0, second).ends_with("\r\n\r\n"));
+  EXPECT_NE(all.find("Content-Length: " + std::to_string(big_body().size())), std::string::npos);
+  EXPECT_EQ(body_of(all.substr(second)), "small\n");
+}
+
+TEST(HttpServer, AClientVanishingMidResponseDoesNotDisturbOthers) {
+  Served s;
+  for (int i = 0; i < 20; ++i) {
+    Raw gone(s.port);
+    gone.send(get("/big") + get("/big") + get("/big"));
+  }  // closed unread: the server's writes fail (EPIPE/ECONNRESET), no SIGPIPE
+  Raw c(s.port);
+  c.send(get("/provided"));
+  EXPECT_EQ(body_of(c.response()), big_body());
+}
+
+TEST(HttpServer, ThePeerAddressIsTheClientsOnEveryRequest) {
+  Served s;
+  Raw c(s.port);
+  const std::string expected = "127.0.0.1 " + std::to_string(c.local_port());
+  for (int i = 0; i < 3; ++i) {
+    c.send(get("/peer"));
+    EXPECT_EQ(body_of(c.response()), expected);
+  }
+  Raw other(s.port);
+  other.send(get("/peer"));
+  EXPECT_EQ(body_of(other.response()), "127.0.0.1 " + std::to_string(other.local_port()));
+}
+
+// WebServer::stop() must wake its idle connections too (a SIGTERM drains at
+// once, not after the keep-alive timeout).
+TEST(HttpServer, WebServerStopEndsIdleKeepAliveConnections) {
+  cw::testing::TempDir dir;
+  const std::string db_path = dir.file("w.db");
+  ASSERT_TRUE(store::Database::open(db_path));
+  SystemClock clock;
+  ServerOptions opts;
+  opts.port = 0;
+  opts.threads = 8;
+  opts.keep_alive_timeout_s = 30;
+  WebServer server(opts, db_path, clock);
+  const int port = server.bind().value();
+  std::thread http([&server] { server.run(); });
+  ASSERT_TRUE(server.wait_until_running(std::chrono::seconds(10)));
+  Raw c(port);
+  c.send(get("/healthz"));
+  ASSERT_TRUE(c.response().starts_with("HTTP/1.1 200"));
+  const auto start = steady_clock::now();
+  server.stop();
+  auto joined = std::async(std::launch::async, [&http] { http.join(); });
+  ASSERT_EQ(joined.wait_for(std::chrono::seconds(20)), std::future_status::ready);
+  EXPECT_LT(steady_clock::now() - start, milliseconds(2000));
+  c.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(c.eof());
+}
+
+}  // namespace
+}  // namespace cw::web
