@@ -11,28 +11,23 @@ constexpr PhrasePattern kPatterns[] = {
      "no hay ningún cierre manual de {site} el {date}"},
 };
 
-Error said(Errc code, Phrase phrase) {
-  std::string message = english(phrase);
-  return Error{code, std::move(message), {}, std::move(phrase)};
-}
-
 }  // namespace
 
 std::span<const PhrasePattern> message_patterns() { return kPatterns; }
 
 Error unknown_site(Errc code, std::string_view site) {
-  return said(code, Phrase{"message.unknown-site", {}}.arg("site", std::string(site)));
+  return phrased_error(code, Phrase{"message.unknown-site", {}}.arg("site", std::string(site)));
 }
 
 Error volunteer_exists(std::string_view handle) {
-  return said(Errc::conflict,
-              Phrase{"message.volunteer-exists", {}}.arg("handle", std::string(handle)));
+  return phrased_error(Errc::conflict,
+                       Phrase{"message.volunteer-exists", {}}.arg("handle", std::string(handle)));
 }
 
 Error no_manual_closure(std::string_view site, LocalDate date) {
-  return said(Errc::not_found, Phrase{"message.no-closure", {}}
-                                   .arg("site", std::string(site))
-                                   .arg("date", format_date(date)));
+  return phrased_error(Errc::not_found, Phrase{"message.no-closure", {}}
+                                            .arg("site", std::string(site))
+                                            .arg("date", format_date(date)));
 }
 
 }  // namespace cw::app

@@ -60,13 +60,6 @@ constexpr PhrasePattern kPatterns[] = {
      "el voluntario {volunteer} no está descartado para la sesión {session}"},
 };
 
-// The Error of a refusal that is not a broken rule: its English words as the
-// message, the phrase for a page.
-Error refused(Errc code, Phrase phrase) {
-  std::string message = english(phrase);
-  return Error{code, std::move(message), {}, std::move(phrase)};
-}
-
 std::string place(const SessionKey& k) {
   return k.location.empty() ? k.site : k.site + " " + k.location;
 }
@@ -139,32 +132,40 @@ Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, con
   return {};
 }
 
-Error missing_handle() { return refused(Errc::invalid_input, Phrase{"refusal.no-handle", {}}); }
+Error phrased_error(Errc code, Phrase phrase) {
+  std::string message = english(phrase);
+  return Error{code, std::move(message), {}, std::move(phrase)};
+}
+
+Error missing_handle() {
+  return phrased_error(Errc::invalid_input, Phrase{"refusal.no-handle", {}});
+}
 
 Error unknown_volunteer(std::string_view handle) {
-  return refused(Errc::not_found,
-                 Phrase{"refusal.no-volunteer", {}}.arg("handle", std::string(handle)));
+  return phrased_error(Errc::not_found,
+                       Phrase{"refusal.no-volunteer", {}}.arg("handle", std::string(handle)));
 }
 
 Error session_cancelled(const Session& s) {
-  return refused(Errc::conflict, session_phrase("refusal.cancelled", s));
+  return phrased_error(Errc::conflict, session_phrase("refusal.cancelled", s));
 }
 
 Error session_past(const Session& s) {
-  return refused(Errc::conflict, session_phrase("refusal.past", s));
+  return phrased_error(Errc::conflict, session_phrase("refusal.past", s));
 }
 
 Error assignment_not_live(Id assignment, AssignmentState state, Action action) {
-  return refused(Errc::conflict,
-                 Phrase{action == Action::pin ? "refusal.not-live.pin" : "refusal.not-live", {}}
-                     .arg("id", std::to_string(assignment))
-                     .arg("state", std::string(to_string(state))));
+  return phrased_error(
+      Errc::conflict,
+      Phrase{action == Action::pin ? "refusal.not-live.pin" : "refusal.not-live", {}}
+          .arg("id", std::to_string(assignment))
+          .arg("state", std::string(to_string(state))));
 }
 
 Error not_ruled_out(Id volunteer, Id session) {
-  return refused(Errc::not_found, Phrase{"refusal.not-ruled-out", {}}
-                                      .arg("volunteer", std::to_string(volunteer))
-                                      .arg("session", std::to_string(session)));
+  return phrased_error(Errc::not_found, Phrase{"refusal.not-ruled-out", {}}
+                                            .arg("volunteer", std::to_string(volunteer))
+                                            .arg("session", std::to_string(session)));
 }
 
 std::string describe(const Session& s) { return fill(CW_SESSION_EN, session_phrase({}, s)); }

@@ -30,6 +30,10 @@ std::span<const PhrasePattern> refusal_patterns();
 
 // The phrase for `verdict` refusing v for s (empty key for Rule::none).
 Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, const Session& s);
+// An Error of `code` worded by `phrase` (a pattern of app/): the English
+// words as its message, for the CLI and the API; the phrase, for a page.
+Error phrased_error(Errc code, Phrase phrase);
+
 // Refusals that are not a broken hard constraint (the target is missing or
 // in another state): the Error with the English message and the phrase.
 Error missing_handle();                            // invalid_input: no volunteer id given
