@@ -11,7 +11,7 @@ Result<Session> active_session(store::Database& db, Id session) {
   auto s = CW_TRY(store::SessionRepo(db).find(session));
   if (!s) return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
   if (s->status == SessionStatus::cancelled) {
-    return fail(Error::conflict(describe(*s) + " is cancelled"));
+    return fail(session_cancelled(*s));
   }
   return std::move(*s);
 }
@@ -54,8 +54,9 @@ Result<void> check_assignment(store::Database& db, Id session, Id volunteer) {
 }
 
 Result<Id> volunteer_id(store::Database& db, std::string_view handle) {
+  if (handle.empty()) return fail(missing_handle());
   const auto v = CW_TRY(store::VolunteerRepo(db).find_by_handle(std::string(handle)));
-  if (!v) return fail(Error::not_found("no volunteer '" + std::string(handle) + "'"));
+  if (!v) return fail(unknown_volunteer(handle));
   return v->id;
 }
 

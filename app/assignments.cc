@@ -1,6 +1,7 @@
 #include "app/assignments.h"
 
 #include "app/assignment_check.h"
+#include "app/refusal_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
 #include "store/session_repos.h"
@@ -106,8 +107,7 @@ Result<void> unassign(store::Database& db, const Clock& clock, const Actor& who,
   auto tx = CW_TRY(db.begin_immediate());
   const auto a = CW_TRY(stored_assignment(db, who, assignment));
   if (!is_live(a.state)) {
-    return fail(Error::conflict("assignment " + std::to_string(assignment) + " is already " +
-                                std::string(to_string(a.state))));
+    return fail(assignment_not_live(assignment, a.state, Action::unassign));
   }
   store::AssignmentRepo repo(db);
   const auto ev = event_actor(who, "unassigned by hand");
@@ -124,8 +124,7 @@ Result<void> pin(store::Database& db, const Clock& clock, const Actor& who, Id a
   auto tx = CW_TRY(db.begin_immediate());
   const auto a = CW_TRY(stored_assignment(db, who, assignment));
   if (!is_live(a.state)) {
-    return fail(Error::conflict("assignment " + std::to_string(assignment) + " is " +
-                                std::string(to_string(a.state)) + "; assign the volunteer again"));
+    return fail(assignment_not_live(assignment, a.state, Action::pin));
   }
   CW_TRY(store::AssignmentRepo(db).set_pinned(a.session, a.volunteer, pinned == Pin::yes,
                                               event_actor(who), now));
@@ -156,8 +155,7 @@ Result<void> allow(store::Database& db, const Clock& clock, const Actor& who, Id
   auto tx = CW_TRY(db.begin_immediate());
   store::AssignmentRepo repo(db);
   if (!CW_TRY(repo.is_forbidden(session, volunteer))) {
-    return fail(Error::not_found("volunteer " + std::to_string(volunteer) +
-                                 " is not ruled out for session " + std::to_string(session)));
+    return fail(not_ruled_out(volunteer, session));
   }
   CW_TRY(repo.allow(session, volunteer));
   CW_TRY(audit(db, now, who, "pair.allow", "session " + std::to_string(session),
@@ -217,7 +215,7 @@ Result<Assignment> claim(store::Database& db, const Clock& clock, const Actor& w
   auto tx = CW_TRY(db.begin_immediate());
   const auto s = CW_TRY(active_session(db, session));
   if (s.key.date < CW_TRY(site_today(db, s.key.site, now))) {
-    return fail(Error::conflict(describe(s) + " has already taken place"));
+    return fail(session_past(s));
   }
   const auto v = CW_TRY(stored_volunteer(db, who.volunteer));
   CW_TRY(seat_check(db, s, v));

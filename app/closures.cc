@@ -1,5 +1,6 @@
 #include "app/closures.h"
 
+#include "app/message_text.h"
 #include "core/text.h"
 #include "scrapers/status/closures.h"
 #include "store/audit_repo.h"
@@ -13,7 +14,7 @@ namespace st = scrapers::status;
 Result<std::string> known_site(store::Database& db, const std::string& code) {
   auto upper = upper_ascii(trim(code));
   if (!CW_TRY(store::SiteRepo(db).find(upper))) {
-    return fail(Error::not_found("unknown site '" + code + "'"));
+    return fail(unknown_site(Errc::not_found, code));
   }
   return upper;
 }
@@ -57,7 +58,7 @@ Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, con
   ClosureOutcome out;
   out.site = CW_TRY(known_site(db, site));
   if (CW_TRY(store::ClosureRepo(db).remove(out.site, date, "manual")) == 0) {
-    return fail(Error::not_found("no manual closure of " + out.site + " on " + format_date(date)));
+    return fail(no_manual_closure(out.site, date));
   }
   out.hearings = CW_TRY(st::reopen_site_day(db, out.site, date, now));
   out.sessions = CW_TRY(refresh_sessions(db, SessionScope{date, date, out.site}, now));

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/refusal_text.h"
 #include "core/log.h"
 #include "scheduler/explain.h"
 #include "scheduler/lp_export.h"
@@ -97,7 +98,7 @@ PlanDiff compare(const Loaded& l, const scheduler::Plan& plan) {
   }
   for (const auto& u : scheduler::explain_unfilled(l.in, plan)) {
     const auto& s = l.in.sessions[static_cast<std::size_t>(u.session)];
-    d.unfilled.push_back({s.id, s.key, u.seats, u.reason});
+    d.unfilled.push_back({s.id, s.key, u.seats, english(u.why), u.why});
   }
   return d;
 }

@@ -22,6 +22,7 @@
 #include "app/actor.h"
 #include "core/clock.h"
 #include "core/domain.h"
+#include "core/phrase.h"
 #include "store/db.h"
 
 namespace cw::app {
@@ -45,7 +46,8 @@ struct UnfilledSeats {
   Id session = 0;
   SessionKey key;
   int seats = 0;
-  std::string reason;  // one a coordinator can act on
+  std::string reason;  // one a coordinator can act on, in English
+  Phrase why;          // the same, for a page to word (unfilled_text.h)
 };
 
 struct PlanDiff {

@@ -27,6 +27,7 @@
 
 #include "core/domain.h"
 #include "core/import_run.h"
+#include "core/phrase.h"
 #include "store/db.h"
 
 namespace cw::app {
@@ -60,9 +61,10 @@ struct SessionSummary {
   int assigned = 0;  // live assignments: proposed, invited, confirmed
   // Every assignment except cancelled ones (declined ones stay visible).
   std::vector<AssignedVolunteer> assignments;
-  // Why seats are empty (scheduler/explain); nullopt when the session is
-  // covered or cancelled.
+  // Why seats are empty (scheduler/explain), in English; nullopt when the
+  // session is covered or cancelled.
   std::optional<std::string> reason;
+  Phrase why;  // the same, for a page to word (app/unfilled_text.h); empty key with no reason
 
   int empty_seats() const;
   bool covered() const { return empty_seats() == 0; }

@@ -1,7 +1,8 @@
 #include "app/refusal_text.h"
 
-#include <array>
-
+#include "app/message_text.h"
+#include "app/phrase_words.h"
+#include "app/unfilled_text.h"
 #include "scheduler/eligibility.h"
 
 namespace cw::app {
@@ -24,12 +25,8 @@ constexpr PhrasePattern kPatterns[] = {
      "{name} no está activo en este momento"},
     {"refusal.not-available.blackout", "{name} is away on {date} (a blackout date)",
      "{name} no está el {date} (fecha de ausencia)"},
-    {"refusal.not-available.grid",
-     "{name} is not available on {weekday|mon=Monday|tue=Tuesday|wed=Wednesday|thu=Thursday|"
-     "fri=Friday|sat=Saturday|sun=Sunday} {half|am=mornings|pm=afternoons}",
-     "{name} no está disponible {weekday|mon=los lunes|tue=los martes|wed=los miércoles|"
-     "thu=los jueves|fri=los viernes|sat=los sábados|sun=los domingos} "
-     "{half|am=por la mañana|pm=por la tarde}"},
+    {"refusal.not-available.grid", "{name} is not available on " CW_WEEKDAY_EN " " CW_HALVES_EN,
+     "{name} no está disponible " CW_WEEKDAYS_ES " " CW_HALVES_ES},
     {"refusal.double-booked.same", "{name} is already assigned to " CW_SESSION_EN,
      "{name} ya tiene un puesto en " CW_SESSION_ES},
     {"refusal.double-booked", "{name} is already at {clash} that {half|am=morning|pm=afternoon}",
@@ -46,6 +43,21 @@ constexpr PhrasePattern kPatterns[] = {
      "{name} is a trainee and " CW_SESSION_EN " has no watcher or lead yet; assign one first",
      "{name} está en formación y " CW_SESSION_ES
      " aún no tiene observador ni líder; asigne uno primero"},
+    // Not a broken hard constraint: the target is missing or in another state.
+    {"refusal.no-handle", "enter the volunteer's id, e.g. v0001",
+     "escriba el id del voluntario, p. ej. v0001"},
+    {"refusal.no-volunteer", "no volunteer '{handle}'",
+     "no hay ningún voluntario con el id '{handle}'"},
+    {"refusal.cancelled", CW_SESSION_EN " is cancelled", CW_SESSION_ES " está cancelada"},
+    {"refusal.past", CW_SESSION_EN " has already taken place", CW_SESSION_ES " ya tuvo lugar"},
+    {"refusal.not-live", "assignment {id} is already {state|cancelled=cancelled|declined=declined}",
+     "la asignación {id} ya está {state|cancelled=cancelada|declined=rechazada}"},
+    {"refusal.not-live.pin",
+     "assignment {id} is {state|cancelled=cancelled|declined=declined}; assign the volunteer again",
+     "la asignación {id} está {state|cancelled=cancelada|declined=rechazada}; vuelva a asignar al "
+     "voluntario"},
+    {"refusal.not-ruled-out", "volunteer {volunteer} is not ruled out for session {session}",
+     "el voluntario {volunteer} no está descartado para la sesión {session}"},
 };
 
 std::string place(const SessionKey& k) {
@@ -58,12 +70,6 @@ std::string joined(const std::vector<std::string>& xs) {
   std::string out;
   for (const auto& x : xs) out += (out.empty() ? "" : ", ") + x;
   return out;
-}
-
-std::string weekday_code(LocalDate d) {
-  static constexpr std::array<const char*, 7> kCodes{"mon", "tue", "wed", "thu",
-                                                     "fri", "sat", "sun"};
-  return kCodes[static_cast<std::size_t>(weekday_index(d))];
 }
 
 // The session's place, date and half, as CW_SESSION_* word them.
@@ -107,7 +113,7 @@ Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, con
     case Rule::not_available:
       return session_phrase(not_available_key(verdict.eligibility), s)
           .arg("name", name)
-          .arg("weekday", weekday_code(s.key.date));
+          .arg("weekday", std::string(scheduler::weekday_code(s.key.date)));
     case Rule::double_booked:
       if (verdict.clash->id == s.id) {
         return session_phrase("refusal.double-booked.same", s).arg("name", name);
@@ -126,11 +132,49 @@ Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, con
   return {};
 }
 
+Error phrased_error(Errc code, Phrase phrase) {
+  std::string message = english(phrase);
+  return Error{code, std::move(message), {}, std::move(phrase)};
+}
+
+Error missing_handle() {
+  return phrased_error(Errc::invalid_input, Phrase{"refusal.no-handle", {}});
+}
+
+Error unknown_volunteer(std::string_view handle) {
+  return phrased_error(Errc::not_found,
+                       Phrase{"refusal.no-volunteer", {}}.arg("handle", std::string(handle)));
+}
+
+Error session_cancelled(const Session& s) {
+  return phrased_error(Errc::conflict, session_phrase("refusal.cancelled", s));
+}
+
+Error session_past(const Session& s) {
+  return phrased_error(Errc::conflict, session_phrase("refusal.past", s));
+}
+
+Error assignment_not_live(Id assignment, AssignmentState state, Action action) {
+  return phrased_error(
+      Errc::conflict,
+      Phrase{action == Action::pin ? "refusal.not-live.pin" : "refusal.not-live", {}}
+          .arg("id", std::to_string(assignment))
+          .arg("state", std::string(to_string(state))));
+}
+
+Error not_ruled_out(Id volunteer, Id session) {
+  return phrased_error(Errc::not_found, Phrase{"refusal.not-ruled-out", {}}
+                                            .arg("volunteer", std::to_string(volunteer))
+                                            .arg("session", std::to_string(session)));
+}
+
 std::string describe(const Session& s) { return fill(CW_SESSION_EN, session_phrase({}, s)); }
 
 std::string english(const Phrase& phrase) {
-  for (const auto& p : kPatterns) {
-    if (p.key == phrase.key) return fill(p.en, phrase);
+  for (const auto table : {refusal_patterns(), unfilled_patterns(), message_patterns()}) {
+    for (const auto& p : table) {
+      if (p.key == phrase.key) return fill(p.en, phrase);
+    }
   }
   return {};
 }

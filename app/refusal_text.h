@@ -30,9 +30,25 @@ std::span<const PhrasePattern> refusal_patterns();
 
 // The phrase for `verdict` refusing v for s (empty key for Rule::none).
 Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, const Session& s);
+// An Error of `code` worded by `phrase` (a pattern of app/): the English
+// words as its message, for the CLI and the API; the phrase, for a page.
+Error phrased_error(Errc code, Phrase phrase);
+
+// Refusals that are not a broken hard constraint (the target is missing or
+// in another state): the Error with the English message and the phrase.
+Error missing_handle();                            // invalid_input: no volunteer id given
+Error unknown_volunteer(std::string_view handle);  // not_found
+Error session_cancelled(const Session& s);         // conflict
+Error session_past(const Session& s);              // conflict: a claim after the day
+enum class Action { unassign, pin };
+Error assignment_not_live(Id assignment, AssignmentState state, Action action);  // conflict
+Error not_ruled_out(Id volunteer, Id session);  // not_found: allow without a forbid
+
 // "HOU Courtroom 3 on 2026-12-08 (morning)", as the English patterns word a session.
 std::string describe(const Session& s);
-// The phrase worded in English (the API's and the CLI's message).
+// The phrase worded in English (the API's and the CLI's message): any
+// pattern of app/: refusals, unfilled reasons (unfilled_text.h) and
+// messages (message_text.h) alike.
 std::string english(const Phrase& phrase);
 
 }  // namespace cw::app

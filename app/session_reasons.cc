@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "app/refusal_text.h"
 #include "scheduler/eligibility.h"
 #include "scheduler/explain.h"
 #include "store/repos.h"
@@ -118,7 +119,7 @@ Result<std::vector<SessionSummary>> summarize(store::Database& db,
   for (auto& l : loads) {
     position[l.session.id] = out.size();
     ids.push_back(l.session.id);
-    out.push_back({std::move(l.session), l.live, {}, std::nullopt});
+    out.push_back({std::move(l.session), l.live, {}, std::nullopt, {}});
   }
   if (out.empty()) return out;
   const auto lines = CW_TRY(store::assignments_of_sessions(db, ids));
@@ -134,7 +135,9 @@ Result<std::vector<SessionSummary>> summarize(store::Database& db,
   if (uncovered.empty()) return out;
   const PageInput p = CW_TRY(page_input(db, uncovered, lines));
   for (const auto& u : scheduler::explain_unfilled(p.in, p.plan, p.explain)) {
-    out[position.at(p.in.sessions[static_cast<std::size_t>(u.session)].id)].reason = u.reason;
+    auto& summary = out[position.at(p.in.sessions[static_cast<std::size_t>(u.session)].id)];
+    summary.reason = english(u.why);
+    summary.why = u.why;
   }
   return out;
 }

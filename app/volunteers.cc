@@ -1,5 +1,6 @@
 #include "app/volunteers.h"
 
+#include "app/message_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
 
@@ -12,7 +13,7 @@ Result<void> check(store::Database& db, const Volunteer& v) {
   if (v.max_per_week < 0) return fail(Error::invalid("max per week cannot be negative"));
   store::SiteRepo sites(db);
   for (const auto& code : v.sites) {
-    if (!CW_TRY(sites.find(code))) return fail(Error::invalid("unknown site '" + code + "'"));
+    if (!CW_TRY(sites.find(code))) return fail(unknown_site(Errc::invalid_input, code));
   }
   return {};
 }
@@ -38,7 +39,7 @@ Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor
   CW_TRY(check(db, v));
   store::VolunteerRepo repo(db);
   if (CW_TRY(repo.find_by_handle(v.handle))) {
-    return fail(Error::conflict("a volunteer with id " + v.handle + " already exists"));
+    return fail(volunteer_exists(v.handle));
   }
   CW_TRY(repo.upsert(v, now));
   const auto created = CW_TRY(repo.find_by_handle(v.handle));

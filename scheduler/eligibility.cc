@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <string>
 
 namespace cw::scheduler {
 
@@ -21,11 +20,10 @@ Eligibility check_eligibility(const Volunteer& v, const SessionKey& s) {
   return blacked ? Eligibility::blacked_out : Eligibility::eligible;
 }
 
-std::string weekday_half_phrase(LocalDate d, Half h) {
-  static constexpr std::array<std::string_view, 7> kDays{
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return std::string(kDays[static_cast<std::size_t>(weekday_index(d))]) +
-         (h == Half::am ? " mornings" : " afternoons");
+std::string_view weekday_code(LocalDate d) {
+  static constexpr std::array<std::string_view, 7> kCodes{"mon", "tue", "wed", "thu",
+                                                          "fri", "sat", "sun"};
+  return kCodes[static_cast<std::size_t>(weekday_index(d))];
 }
 
 }  // namespace cw::scheduler

@@ -28,7 +28,8 @@ inline bool eligible(const Volunteer& v, const SessionKey& s) {
   return check_eligibility(v, s) == Eligibility::eligible;
 }
 
-// "Tuesday mornings", for explanations.
-std::string weekday_half_phrase(LocalDate d, Half h);
+// "mon" .. "sun": the weekday code that reasons and refusals (Phrase values)
+// carry, worded by their patterns in the reader's language.
+std::string_view weekday_code(LocalDate d);
 
 }  // namespace cw::scheduler

@@ -1,6 +1,7 @@
 #include "scheduler/explain.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -22,6 +23,7 @@ std::int64_t halfday(const SessionKey& k) {
 struct Booking {
   std::unordered_map<std::uint64_t, int> half;  // (volunteer, half-day) -> sessions
   std::unordered_map<std::uint64_t, int> week;  // (volunteer, week) -> sessions
+  std::unordered_map<int, int> load;            // volunteer -> sessions in the plan (L_v)
   std::vector<std::vector<int>> in_session;     // per session: volunteers
 };
 
@@ -32,94 +34,127 @@ Booking bookings(const MatchInput& in, const Plan& plan) {
     const auto& k = in.sessions[static_cast<std::size_t>(a.session)].key;
     ++b.half[key(a.volunteer, halfday(k))];
     ++b.week[key(a.volunteer, iso_week_start(k.date).time_since_epoch().count())];
+    ++b.load[a.volunteer];
     b.in_session[static_cast<std::size_t>(a.session)].push_back(a.volunteer);
   }
   return b;
 }
 
-std::string count_phrase(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
+// What keeps each free-to-look-at eligible volunteer out, in the order the
+// reason lists them.
 struct Tally {
-  int booked = 0, capped = 0, trainee = 0, free = 0;
+  int booked = 0, capped = 0, trainee = 0, loaded = 0, unplaced = 0;
 };
 
-std::string eligible_reason(int eligible, const Tally& t) {
-  std::vector<std::pair<int, std::string>> parts;
-  if (t.booked) parts.push_back({t.booked, "booked elsewhere that half-day"});
-  if (t.capped) parts.push_back({t.capped, "at their weekly cap"});
-  if (t.trainee) parts.push_back({t.trainee, "trainees, who need a non-trainee in the session"});
-  if (t.free) {
-    parts.push_back({t.free, "free but not placed: the load penalty outweighs the seat"});
+Phrase eligible_phrase(int eligible, const Tally& t) {
+  const std::array<std::pair<const char*, int>, 5> parts{{{"booked", t.booked},
+                                                          {"capped", t.capped},
+                                                          {"trainee", t.trainee},
+                                                          {"loaded", t.loaded},
+                                                          {"unplaced", t.unplaced}}};
+  int present = 0;
+  const char* first = "";
+  for (const auto& [name, n] : parts) {
+    if (n == 0) continue;
+    if (present++ == 0) first = name;
   }
-  std::string out = count_phrase(eligible, "eligible", "eligible");
-  if (parts.size() == 1) {
-    return out + (eligible == 1 ? ", " : ", all ") + parts.front().second;
-  }
-  out += ":";
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    out += (i ? ", " : " ") + std::to_string(parts[i].first) + " " + parts[i].second;
-  }
-  return out;
+  Phrase p{present == 1 ? "unfilled.eligible.all" : "unfilled.eligible.mixed", {}};
+  p.arg("eligible", std::to_string(eligible)).arg("first", first);
+  for (const auto& [name, n] : parts) p.arg(name, std::to_string(n));
+  return p;
 }
 
-std::string reason_for(const MatchInput& in, const Booking& b,
-                       const std::unordered_map<std::string, std::vector<int>>& by_site,
-                       const std::set<std::pair<int, int>>& excluded, int s) {
+// The objective's change (matching.md) if v took the next seat of s beside
+// the plan's other assignments: the seat's value, the language and previous-
+// plan bonuses, minus the convex load penalty of one more session (5·L_v).
+std::int64_t gain(const MatchInput& in, const Booking& b,
+                  const std::set<std::pair<int, int>>& previous, int v, int s) {
   const Session& ses = in.sessions[static_cast<std::size_t>(s)];
+  const Volunteer& vol = in.volunteers[static_cast<std::size_t>(v)];
+  const bool first_seat = b.in_session[static_cast<std::size_t>(s)].empty();
+  std::int64_t g = std::int64_t{first_seat ? 100 : 40} * ses.weight();
+  const bool speaks = std::ranges::any_of(vol.languages, [&](const std::string& l) {
+    return std::ranges::find(ses.languages, l) != ses.languages.end();
+  });
+  if (speaks) g += 10;
+  if (previous.contains({v, s})) g += 3;
+  const auto load = b.load.find(v);
+  return g - 5 * std::int64_t{load == b.load.end() ? 0 : load->second};
+}
+
+struct Context {
+  const MatchInput& in;
+  const Booking& b;
+  std::unordered_map<std::string, std::vector<int>> by_site;
+  std::set<std::pair<int, int>> excluded, previous;
+};
+
+Phrase where_phrase(std::string key, const SessionKey& k) {
+  Phrase p{std::move(key), {}};
+  p.arg("site", k.site)
+      .arg("weekday", std::string(weekday_code(k.date)))
+      .arg("half", k.half == Half::am ? "am" : "pm");
+  return p;
+}
+
+Phrase reason_for(const Context& c, int s) {
+  const Session& ses = c.in.sessions[static_cast<std::size_t>(s)];
   const SessionKey& k = ses.key;
-  const auto it = by_site.find(k.site);
-  if (it == by_site.end()) return "no volunteer lists " + k.site;
+  const auto it = c.by_site.find(k.site);
+  if (it == c.by_site.end()) return Phrase{"unfilled.no-site", {}}.arg("site", k.site);
   int active = 0, blacked = 0, declined = 0, already = 0;
   std::vector<int> eligible;
-  const auto& here = b.in_session[static_cast<std::size_t>(s)];
+  const auto& here = c.b.in_session[static_cast<std::size_t>(s)];
   for (const int v : it->second) {
-    const auto e = check_eligibility(in.volunteers[static_cast<std::size_t>(v)], k);
+    const auto e = check_eligibility(c.in.volunteers[static_cast<std::size_t>(v)], k);
     if (e == Eligibility::inactive) continue;
     ++active;
     if (e == Eligibility::blacked_out) ++blacked;
     if (e != Eligibility::eligible) continue;
     if (std::find(here.begin(), here.end(), v) != here.end()) {
       ++already;
-    } else if (excluded.contains({v, s})) {
+    } else if (c.excluded.contains({v, s})) {
       ++declined;
     } else {
       eligible.push_back(v);
     }
   }
-  const std::string when = weekday_half_phrase(k.date, k.half);
-  if (active == 0) return "no active volunteer for " + k.site;
+  if (active == 0) return Phrase{"unfilled.none-active", {}}.arg("site", k.site);
   if (eligible.empty() && declined == 0 && already == 0) {
-    if (blacked == 0) return "no active volunteer for " + k.site + " on " + when;
-    return count_phrase(blacked, "volunteer", "volunteers") + " for " + k.site + " on " + when +
-           (blacked == 1 ? ", blacked out on " : ", all blacked out on ") + format_date(k.date);
+    if (blacked == 0) return where_phrase("unfilled.none-available", k);
+    return where_phrase("unfilled.blacked-out", k)
+        .arg("count", std::to_string(blacked))
+        .arg("date", format_date(k.date));
   }
   if (eligible.empty()) {
-    if (declined == 0)
-      return "no other eligible volunteer (" + std::to_string(already) + " already assigned)";
-    return count_phrase(declined + already, "eligible", "eligible") + ", " +
-           std::to_string(declined) + " declined or forbidden by a coordinator";
+    if (declined == 0) {
+      return Phrase{"unfilled.all-assigned", {}}.arg("already", std::to_string(already));
+    }
+    return Phrase{"unfilled.declined", {}}
+        .arg("eligible", std::to_string(declined + already))
+        .arg("declined", std::to_string(declined));
   }
   const bool has_partner = std::any_of(here.begin(), here.end(), [&](int v) {
-    return in.volunteers[static_cast<std::size_t>(v)].role != Role::trainee;
+    return c.in.volunteers[static_cast<std::size_t>(v)].role != Role::trainee;
   });
   const auto week = iso_week_start(k.date).time_since_epoch().count();
   Tally t;
   for (const int v : eligible) {
-    const auto& vol = in.volunteers[static_cast<std::size_t>(v)];
-    const auto w = b.week.find(key(v, week));
-    if (b.half.contains(key(v, halfday(k)))) {
+    const auto& vol = c.in.volunteers[static_cast<std::size_t>(v)];
+    const auto w = c.b.week.find(key(v, week));
+    if (c.b.half.contains(key(v, halfday(k)))) {
       ++t.booked;
-    } else if ((w != b.week.end() && w->second >= vol.max_per_week) || vol.max_per_week <= 0) {
+    } else if ((w != c.b.week.end() && w->second >= vol.max_per_week) || vol.max_per_week <= 0) {
       ++t.capped;
     } else if (vol.role == Role::trainee && (!has_partner || ses.need() < 2)) {
       ++t.trainee;
+    } else if (gain(c.in, c.b, c.previous, v, s) <= 0) {
+      ++t.loaded;
     } else {
-      ++t.free;
+      ++t.unplaced;
     }
   }
-  return eligible_reason(static_cast<int>(eligible.size()), t);
+  return eligible_phrase(static_cast<int>(eligible.size()), t);
 }
 
 }  // namespace
@@ -133,18 +168,18 @@ std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan) {
 std::vector<Unfilled> explain_unfilled(const MatchInput& in, const Plan& plan,
                                        const std::vector<int>& sessions) {
   const Booking b = bookings(in, plan);
-  std::unordered_map<std::string, std::vector<int>> by_site;
+  Context c{in, b, {}, {}, {}};
   for (std::size_t v = 0; v < in.volunteers.size(); ++v) {
-    for (const auto& site : in.volunteers[v].sites) by_site[site].push_back(static_cast<int>(v));
+    for (const auto& site : in.volunteers[v].sites) c.by_site[site].push_back(static_cast<int>(v));
   }
-  std::set<std::pair<int, int>> excluded;
-  for (const auto& p : in.excluded) excluded.insert({p.volunteer, p.session});
+  for (const auto& p : in.excluded) c.excluded.insert({p.volunteer, p.session});
+  for (const auto& p : in.previous) c.previous.insert({p.volunteer, p.session});
   std::vector<Unfilled> out;
   for (const int s : sessions) {
     const auto i = static_cast<std::size_t>(s);
     const int seats = in.sessions[i].need() - static_cast<int>(b.in_session[i].size());
     if (seats <= 0) continue;
-    out.push_back({s, seats, reason_for(in, b, by_site, excluded, s)});
+    out.push_back({s, seats, reason_for(c, s)});
   }
   return out;
 }

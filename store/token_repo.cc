@@ -131,10 +131,18 @@ std::string TokenSecret::path_for(const std::string& db_path) { return db_path +
 Result<TokenSecret> TokenSecret::load_or_create(const std::string& path) {
   if (sodium_init() < 0) return fail(Error::internal("libsodium failed to initialize"));
   if (::access(path.c_str(), F_OK) != 0) CW_TRY(create_secret_file(path));
+  auto s = CW_TRY(load(path));
+  if (!s) return fail(Error::io(path + ": the token secret vanished right after it was created"));
+  return std::move(*s);
+}
+
+Result<std::optional<TokenSecret>> TokenSecret::load(const std::string& path) {
+  if (sodium_init() < 0) return fail(Error::internal("libsodium failed to initialize"));
+  if (::access(path.c_str(), F_OK) != 0 && errno == ENOENT) return std::optional<TokenSecret>{};
   const auto data = CW_TRY(read_secret_file(path));
   TokenSecret s;
   std::memcpy(s.key_.data(), data.data(), s.key_.size());
-  return s;
+  return std::optional<TokenSecret>{s};
 }
 
 std::string TokenSecret::derive(TokenPurpose purpose, std::string_view subject,

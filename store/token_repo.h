@@ -45,8 +45,13 @@ bool well_formed_token(std::string_view token);
 class TokenSecret {
  public:
   // Reads the secret at path, or creates it (mode 0600, atomically: two
-  // processes starting at once agree on one secret).
+  // processes starting at once agree on one secret). For start-up (`serve`,
+  // the notifier) and write paths (issuing a token) only.
   static Result<TokenSecret> load_or_create(const std::string& path);
+  // Reads the secret at path; nullopt when there is none yet. Never writes:
+  // what read paths (every GET) use, so that a read fails closed instead of
+  // minting a key.
+  static Result<std::optional<TokenSecret>> load(const std::string& path);
   // Where the secret of a database lives: "<db>.token-key".
   static std::string path_for(const std::string& db_path);
   std::string derive(TokenPurpose purpose, std::string_view subject, std::int64_t version) const;

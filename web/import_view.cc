@@ -21,7 +21,10 @@ void import_run_summary(Html& h, Lang lang, const ImportRun& run) {
   const std::string id = std::to_string(run.id);
   const std::string state(to_string(run.state));
   h.raw("<section class=\"run\" id=\"run-").text(id).raw("\" aria-labelledby=\"run-").text(id);
-  h.raw("-h\"><h2 id=\"run-").text(id).raw("-h\">").text(run.source).raw(" · ");
+  // A built-in source kind in the page's language; a configured source's own name as it is.
+  const std::string source_key = "source." + run.source;
+  h.raw("-h\"><h2 id=\"run-").text(id).raw("-h\">");
+  h.text(has_entry(Lang::en, source_key) ? tr(lang, source_key) : run.source).raw(" · ");
   h.text(format_instant(run.started)).raw(" <span class=\"badge ");
   h.text(state == "ok" ? "ok" : state == "running" ? "warn" : "bad").raw("\">");
   h.text(tr(lang, "run." + state)).raw("</span></h2>");

@@ -15,6 +15,7 @@
 #include "web/forms.h"
 #include "web/html.h"
 #include "web/i18n.h"
+#include "web/language_names.h"
 #include "web/layout.h"
 #include "web/pager.h"
 #include "web/server.h"
@@ -38,7 +39,7 @@ void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing
     if (x.stop) h.raw("–").text(format_time(*x.stop));
     h.raw("</td><td>").text(x.location).raw("</td><td>").text(x.judge).raw("</td><td>");
     h.text(tr(lang, std::string("type.") + std::string(to_string(x.type))));
-    h.raw("</td><td>").text(x.language).raw("</td><td>");
+    h.raw("</td><td>").text(language_name(lang, x.language)).raw("</td><td>");
     h.text(tr(lang, x.detained ? "yes" : "no")).raw("</td></tr>");
   }
   h.raw("</tbody></table></div></section>");

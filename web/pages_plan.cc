@@ -85,8 +85,10 @@ void unfilled_list(Html& h, Lang lang, const std::vector<app::UnfilledSeats>& un
   for (const auto& u : unfilled) {
     h.raw("<li>");
     session_link(h, lang, u.session, u.key);
-    h.raw(" — <strong>").text(std::to_string(u.seats)).raw(" ").text(tr(lang, "plan.seats_open"));
-    h.raw("</strong><br><span class=\"muted\">").text(u.reason).raw("</span></li>");
+    const Phrase seats = Phrase{}.arg("seats", std::to_string(u.seats));
+    h.raw(" — <strong>").text(fill(tr(lang, "plan.seats_open"), seats));
+    h.raw("</strong><br><span class=\"muted\">").text(phrase_text(lang, u.why, u.reason));
+    h.raw("</span></li>");
   }
   h.raw("</ul>");
 }

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "web/desk.h"
 #include "web/forms.h"
+#include "web/language_names.h"
 #include "web/server.h"
 #include "web/session_view.h"
 #include "web/url.h"
@@ -45,7 +46,7 @@ void facts(Html& h, Lang lang, const app::SessionDetail& d) {
       {"col.time", format_time(s.start) + "–" + format_time(s.end)},
       {"col.hearings", std::to_string(s.hearings)},
       {"col.types", join_list(types)},
-      {"col.languages", join_list(s.languages)},
+      {"col.languages", language_list(lang, s.languages)},
       {"col.detained", std::to_string(s.detained_hearings)},
       {"col.seats", std::to_string(s.need())},
   };
@@ -55,7 +56,7 @@ void facts(Html& h, Lang lang, const app::SessionDetail& d) {
   }
   h.raw("</dl><p>");
   coverage_badge(h, lang, d.summary);
-  if (d.summary.reason) h.raw(" ").text(*d.summary.reason);
+  if (d.summary.reason) h.raw(" ").text(phrase_text(lang, d.summary.why, *d.summary.reason));
   h.raw("</p>");
 }
 
@@ -227,9 +228,7 @@ void action(WebServer& server, const char* name, const char* done, Action act) {
 app::Actor actor(const Principal& me) { return app::Actor::coordinator(me.name); }
 
 Result<Id> volunteer_of(store::Database& db, const httplib::Request& req) {
-  const std::string handle = std::string(trim(req.get_param_value("volunteer")));
-  if (handle.empty()) return fail(Error::invalid("Enter the volunteer's id, e.g. v0001."));
-  return app::volunteer_id(db, handle);
+  return app::volunteer_id(db, trim(req.get_param_value("volunteer")));
 }
 
 Result<store::Pool::Lease> lease_of(WebServer& server) { return server.pool().acquire(); }

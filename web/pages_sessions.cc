@@ -7,6 +7,7 @@
 #include "store/repos.h"
 #include "web/desk.h"
 #include "web/forms.h"
+#include "web/language_names.h"
 #include "web/pager.h"
 #include "web/server.h"
 #include "web/session_view.h"
@@ -65,7 +66,7 @@ void sessions_table(Html& h, Lang lang, const std::vector<app::SessionSummary>& 
     h.raw("</td><td>").text(format_time(s.session.start)).raw("–").text(format_time(s.session.end));
     h.raw("</td><td class=\"num\">").text(std::to_string(s.session.hearings));
     h.raw("</td><td class=\"num\">").text(std::to_string(s.session.detained_hearings));
-    h.raw("</td><td>").text(join_list(s.session.languages)).raw("</td><td>");
+    h.raw("</td><td>").text(language_list(lang, s.session.languages)).raw("</td><td>");
     for (const auto& a : s.assignments) {
       h.text(a.volunteer).raw(" ");
       state_badge(h, lang, a.state);
@@ -73,7 +74,10 @@ void sessions_table(Html& h, Lang lang, const std::vector<app::SessionSummary>& 
     }
     h.raw("</td><td>");
     coverage_badge(h, lang, s);
-    if (s.reason) h.raw("<br><span class=\"small muted\">").text(*s.reason).raw("</span>");
+    if (s.reason) {
+      h.raw("<br><span class=\"small muted\">").text(phrase_text(lang, s.why, *s.reason));
+      h.raw("</span>");
+    }
     h.raw("</td></tr>");
   }
   h.raw("</tbody></table></div>");

@@ -34,14 +34,17 @@ struct Links {
   std::optional<std::string> feed, page;
 };
 
+// A GET reads the key and never creates it: with no key there is no live
+// link to show (issuing one, a POST, creates the key).
 Result<Links> live_links(WebServer& server, store::Database& db, Id id) {
-  const auto secret = CW_TRY(
-      store::TokenSecret::load_or_create(store::TokenSecret::path_for(server.pool().path())));
+  const auto secret =
+      CW_TRY(store::TokenSecret::load(store::TokenSecret::path_for(server.pool().path())));
+  Links l;
+  if (!secret) return l;
   store::TokenRepo tokens(db);
   const std::string subject = std::to_string(id);
-  Links l;
-  l.feed = CW_TRY(tokens.live(secret, store::TokenPurpose::feed_volunteer, subject));
-  l.page = CW_TRY(tokens.live(secret, store::TokenPurpose::volunteer_link, subject));
+  l.feed = CW_TRY(tokens.live(*secret, store::TokenPurpose::feed_volunteer, subject));
+  l.page = CW_TRY(tokens.live(*secret, store::TokenPurpose::volunteer_link, subject));
   return l;
 }
 

@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "web/desk.h"
 #include "web/forms.h"
+#include "web/language_names.h"
 #include "web/pager.h"
 #include "web/server.h"
 #include "web/session_view.h"
@@ -49,7 +50,7 @@ void volunteer_table(Html& h, Lang lang, const std::vector<Volunteer>& items) {
     h.raw("<tr><td><a href=\"/volunteers/").text(url_encode(v.handle)).raw("\">").text(v.handle);
     h.raw("</a></td><td>").text(v.name).raw("</td><td>");
     h.text(tr(lang, "role." + std::string(to_string(v.role)))).raw("</td><td>");
-    h.text(join_list(v.sites)).raw("</td><td>").text(join_list(v.languages));
+    h.text(join_list(v.sites)).raw("</td><td>").text(language_list(lang, v.languages));
     h.raw("</td><td class=\"num\">").text(std::to_string(v.max_per_week)).raw("</td><td>");
     h.text(tr(lang, v.active ? "yes" : "no")).raw("</td></tr>");
   }

@@ -53,7 +53,9 @@ void session_summary_line(Html& h, Lang lang, const app::SessionSummary& s) {
     h.raw("<span class=\"badge bad\">").text(tr(lang, "session.detained")).raw("</span> ");
   }
   coverage_badge(h, lang, s);
-  if (s.reason) h.raw("<br><span class=\"muted\">").text(*s.reason).raw("</span>");
+  if (s.reason) {
+    h.raw("<br><span class=\"muted\">").text(phrase_text(lang, s.why, *s.reason)).raw("</span>");
+  }
 }
 
 }  // namespace cw::web

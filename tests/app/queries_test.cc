@@ -174,6 +174,26 @@ TEST_F(Queries, ReasonsComeFromTheExplainerWithBookingsOutsideThePage) {
   EXPECT_EQ(chi[0].reason, "1 eligible, at their weekly cap");
 }
 
+// Issue 8: the dashboard said "1 eligible, free but not placed: the load
+// penalty outweighs the seat" of a seat whose only eligible volunteer had 1 of
+// her 3 sessions that week. The page explains the stored plan: she had been
+// unassigned from this session by hand, and one more session (a penalty of
+// 5·1) is worth far less than the seat (100), so the matcher would seat her.
+TEST_F(Queries, AFreeVolunteerWorthTheSeatIsToldToTheMatcherNotBlamedOnTheLoad) {
+  const Id ana = add_volunteer(make_volunteer("v1", {"CHI"}, Role::watcher, 3));
+  const Id kept = add_session({.site = "CHI", .day = 1});
+  assign(kept, ana);
+  const Id open = add_session({.site = "CHI", .day = 2});
+  const Id unassigned = assign(open, ana);
+  ASSERT_TRUE(store::AssignmentRepo(*db).transition(unassigned, AssignmentState::cancelled,
+                                                    {"test", "unassigned by hand"}, kNow));
+  const auto page = list_sessions(*db, range(2, 2), kNow).value().items;
+  ASSERT_EQ(page.size(), 1u);
+  EXPECT_EQ(page[0].reason,
+            "1 eligible, free and could take the seat: run the matcher or assign by hand");
+  EXPECT_EQ(page[0].why.key, "unfilled.eligible.all");
+}
+
 TEST_F(Queries, BadParametersAreNamed) {
   auto q = range(3, 1);
   auto r = list_sessions(*db, q, kNow);

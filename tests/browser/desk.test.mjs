@@ -15,6 +15,9 @@ const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(2)>', "'><
 const FORMULA = '=HYPERLINK("http://evil.example")';
 const CASE_REFS = ['A-100-200-301', 'A-100-200-302', 'A-100-200-303', 'A-100-200-304',
   'A-100-200-305', 'A-100-200-306'];
+// Words of the English reasons, messages and language names that must not
+// reach a Spanish page.
+const ENGLISH = /\b(eligible|booked|elsewhere|volunteers?|active|free|seats?|matcher|weekly|trainees?|blacked|declined|forbidden|assigned|morning|afternoon|Spanish|Mandarin|K'iche')\b/;
 // Dates well inside the 14-day window whatever the sites' zones.
 const D1 = isoDay(3), D2 = isoDay(4), D3 = isoDay(5);
 
@@ -147,9 +150,39 @@ test('every other page renders cleanly in English and Spanish at both widths', a
   const es = await login('coord', 'es-MX');
   assert.equal(await es.getAttribute('html', 'lang'), 'es');
   await check(es, 'dashboard-es');
+  // Issue 8: the reasons, languages and messages of a Spanish page are Spanish.
+  const esReasons = es.locator('main ul.plain li');
+  assert.ok(await esReasons.count() >= 1, 'an uncovered session is listed');
+  for (const li of await esReasons.all()) {
+    const reason = await li.locator('.muted').last().textContent();
+    assert.match(reason, /elegible|voluntario/, reason);
+    assert.doesNotMatch(reason, ENGLISH, reason);
+  }
   await go(es, '/sessions');
   assert.match(await es.textContent('h1'), /Sesiones/);
+  assert.doesNotMatch(await es.textContent('main table'), ENGLISH);
+  assert.match(await es.textContent('main table'), /español/);
   await check(es, 'sessions-es');
+  await go(es, `/plan?preview=1&from=${D1}&to=${D3}`);
+  assert.doesNotMatch(await es.textContent('main'), ENGLISH);
+  await check(es, 'plan-preview-es');
+  const cr3 = await sessionId(es, 'Courtroom 3', `?site=HOU&from=${D1}&to=${D1}`);
+  await go(es, `/sessions/${cr3}`);
+  assert.match(await es.textContent('dl.facts'), /español/);
+  assert.doesNotMatch(await es.textContent('main'), ENGLISH);
+  await check(es, 'session-detail-es');
+  // A refused assignment of an unknown volunteer, worded in Spanish.
+  await es.fill('#f-volunteer', 'v9999');
+  const [missing] = await Promise.all([
+    es.waitForResponse((r) => r.url().endsWith(`/sessions/${cr3}/assign`)),
+    es.click('form[action$="/assign"][aria-labelledby=assign] button'),
+  ]);
+  assert.equal(missing.status(), 404);
+  const alert = await es.textContent('[role=alert]');
+  assert.match(alert, /no hay ningún voluntario con el id 'v9999'/);
+  assert.doesNotMatch(alert, ENGLISH);
+  es.problems = es.problems.filter((p) => !p.includes('status of 404'));
+  await check(es, 'session-detail-404-es');
   await go(es, '/volunteers/v0002');
   assert.equal(await es.locator('form[action$="/erase"]').count(), 0, 'a coordinator does not see erase');
   await es.context().close();

@@ -32,5 +32,18 @@ TEST(Phrase, ListsThePlaceholdersOfAPattern) {
   EXPECT_TRUE(placeholders("no values").empty());
 }
 
+TEST(Phrase, FillsPlaceholdersInsideAChosenText) {
+  const std::string pattern =
+      "{n} eligible{b|0=|*=, {b} booked}{c|0=|*=, {c} {c|1=capped|*=all capped}}";
+  auto p = Phrase{}.arg("n", "3").arg("b", "0").arg("c", "3");
+  EXPECT_EQ(fill(pattern, p), "3 eligible, 3 all capped");
+  p.args[1].second = "2";
+  p.args[2].second = "1";
+  EXPECT_EQ(fill(pattern, p), "3 eligible, 2 booked, 1 capped");
+  EXPECT_EQ(placeholders(pattern), (std::vector<std::string>{"b", "c", "n"}));
+  // A value is data: braces in it are not placeholders.
+  EXPECT_EQ(fill("{x|a=1}", Phrase{}.arg("x", "{n}")), "{n}");
+}
+
 }  // namespace
 }  // namespace cw

@@ -1,0 +1,173 @@
+// The words of app/'s phrases in both languages: every pattern of the
+// unfilled reasons (unfilled_text.h) and of the refusals and refused
+// actions (refusal_text.h), filled with every value its choices name, reads
+// wholly in Spanish — no word of the English text survives into the Spanish
+// one except the values themselves — and the reasons the explainer gives
+// read as a coordinator expects in both languages.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "app/message_text.h"
+#include "app/refusal_text.h"
+#include "app/unfilled_text.h"
+#include "scheduler/explain.h"
+#include "tests/scheduler/builders.h"
+
+namespace cw::app {
+namespace {
+
+using scheduler::testing::make_session;
+using scheduler::testing::make_volunteer;
+
+// Values for a placeholder: every code a pattern chooses on, counts both
+// singular and plural, names and places with words of their own.
+std::vector<std::string> samples(const std::string& name) {
+  static const std::map<std::string, std::vector<std::string>> kCodes{
+      {"half", {"am", "pm"}},
+      {"weekday", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}},
+      {"state", {"cancelled", "declined"}},
+      {"first", {"booked", "capped", "trainee", "loaded", "unplaced"}},
+      {"name", {"Zoe Quill"}},
+      {"place", {"HOU Courtroom 3"}},
+      {"clash", {"HOU Courtroom 7"}},
+      {"site", {"HOU"}},
+      {"sites", {"", "CHI, HOU"}},
+      {"handle", {"v0009"}},
+      {"date", {"2026-12-08"}},
+      {"week", {"2026-12-07"}},
+  };
+  if (const auto it = kCodes.find(name); it != kCodes.end()) return it->second;
+  return {"1", "3"};  // counts and ids
+}
+
+// Every combination of sample values over the pattern's placeholders.
+std::vector<Phrase> fillings(std::string_view key, std::string_view pattern) {
+  std::vector<Phrase> out{Phrase{std::string(key), {}}};
+  for (const auto& name : placeholders(pattern)) {
+    std::vector<Phrase> next;
+    for (const auto& p : out) {
+      for (const auto& v : samples(name)) {
+        Phrase q = p;
+        next.push_back(q.arg(name, v));
+      }
+    }
+    out = std::move(next);
+  }
+  return out;
+}
+
+std::set<std::string> words(const std::string& s) {
+  std::set<std::string> out;
+  static const std::regex kWord("[A-Za-z]{3,}");
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), kWord); it != std::sregex_iterator();
+       ++it) {
+    std::string w = it->str();
+    for (auto& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.insert(w);
+  }
+  return out;
+}
+
+void expect_wholly_spanish(const PhrasePattern& p) {
+  for (const auto& phrase : fillings(p.key, p.en)) {
+    const std::string en = fill(p.en, phrase), es = fill(p.es, phrase);
+    std::set<std::string> values;
+    for (const auto& [n, v] : phrase.args) values.merge(words(v));
+    // Words spelled alike in both languages.
+    static const std::set<std::string> kShared{"manual"};
+    for (const auto& w : words(en)) {
+      if (values.contains(w) || kShared.contains(w)) continue;
+      EXPECT_FALSE(words(es).contains(w))
+          << p.key << ": English '" << w << "' in \"" << es << "\" (English: \"" << en << "\")";
+    }
+    EXPECT_EQ(es.find('{'), std::string::npos) << p.key << ": " << es;
+    EXPECT_EQ(en.find('{'), std::string::npos) << p.key << ": " << en;
+  }
+}
+
+TEST(PhraseText, EveryUnfilledReasonReadsWhollyInSpanish) {
+  ASSERT_GE(unfilled_patterns().size(), 8u);
+  for (const auto& p : unfilled_patterns()) {
+    EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
+    expect_wholly_spanish(p);
+  }
+}
+
+TEST(PhraseText, EveryRefusalAndMessageReadsWhollyInSpanish) {
+  for (const auto table : {refusal_patterns(), message_patterns()}) {
+    for (const auto& p : table) {
+      EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
+      expect_wholly_spanish(p);
+    }
+  }
+}
+
+TEST(PhraseText, AMessageCarriesItsEnglishWordsAndItsPhrase) {
+  const Error e = unknown_volunteer("v0009");
+  EXPECT_EQ(e.code, Errc::not_found);
+  EXPECT_EQ(e.message, "no volunteer 'v0009'");  // the API's and the CLI's words, unchanged
+  EXPECT_EQ(e.phrase.key, "refusal.no-volunteer");
+  const Error site = unknown_site(Errc::invalid_input, "ZZZ");
+  EXPECT_EQ(site.message, "unknown site 'ZZZ'");
+  EXPECT_EQ(site.phrase.key, "message.unknown-site");
+}
+
+using Words = std::pair<std::string, std::string>;
+
+// The reason of the only unfilled session of `in` under `plan`, in English
+// (the API's and the CLI's words) and Spanish.
+std::pair<std::string, std::string> worded(const scheduler::MatchInput& in,
+                                           const scheduler::Plan& plan) {
+  const auto u = scheduler::explain_unfilled(in, plan);
+  EXPECT_EQ(u.size(), 1u);
+  if (u.empty()) return {};
+  for (const auto& p : unfilled_patterns()) {
+    if (p.key == u[0].why.key) return {english(u[0].why), fill(p.es, u[0].why)};
+  }
+  ADD_FAILURE() << "no pattern for " << u[0].why.key;
+  return {};
+}
+
+TEST(PhraseText, WordsTheExplainersReasonsInBothLanguages) {
+  scheduler::MatchInput in;
+  in.sessions = {make_session({.site = "HOU", .day = 1})};
+  in.volunteers = {make_volunteer("a", {"HOU"})};
+  in.volunteers[0].availability.set_weekly(1, Half::am, false);
+  EXPECT_EQ(worded(in, scheduler::match(in)),
+            (Words{"no active volunteer for HOU on Tuesday mornings",
+                   "ningún voluntario activo para HOU los martes por la mañana"}));
+
+  in = {};
+  for (int d = 0; d < 4; ++d) in.sessions.push_back(make_session({.day = d}));
+  for (const char* h : {"a", "b", "c"})
+    in.volunteers.push_back(make_volunteer(h, {"CHI"}, Role::watcher, 1));
+  EXPECT_EQ(worded(in, scheduler::match(in)), (Words{"3 eligible, all at their weekly cap",
+                                                     "3 elegibles, todos en su límite semanal"}));
+
+  in = {};
+  in.sessions = {make_session({.detained = true, .individual = true}),
+                 make_session({.judge = "Judge B"})};
+  in.volunteers = {make_volunteer("a"), make_volunteer("b"),
+                   make_volunteer("c", {"CHI"}, Role::watcher, 0)};
+  EXPECT_EQ(worded(in, scheduler::match(in)),
+            (Words{"3 eligible: 2 booked elsewhere that half-day, 1 at their weekly cap",
+                   "3 elegibles: 2 con otra sesión esa media jornada, 1 en su límite semanal"}));
+
+  // Issue 8: the only eligible volunteer, at 1 of 3 sessions that week and
+  // unassigned by hand from this one, is free and worth the seat.
+  in = {};
+  in.sessions = {make_session({.day = 0}), make_session({.day = 1})};
+  in.volunteers = {make_volunteer("ana", {"CHI"}, Role::watcher, 3)};
+  scheduler::Plan stored;
+  stored.assignments = {{0, 1, false}};
+  EXPECT_EQ(worded(in, stored),
+            (Words{"1 eligible, free and could take the seat: run the matcher or assign by hand",
+                   "1 elegible, libre y podría ocupar la plaza: ejecute el emparejador o asigne a "
+                   "mano"}));
+}
+
+}  // namespace
+}  // namespace cw::app
