@@ -15,6 +15,7 @@
 #include <set>
 
 #include "app/queries.h"
+#include "app/refusal_text.h"
 #include "scheduler/explain.h"
 #include "store/repos.h"
 #include "store/session_repos.h"
@@ -167,7 +168,7 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
     }
     std::map<Id, std::string> out;
     for (const auto& u : scheduler::explain_unfilled(in, plan)) {
-      out[in.sessions[static_cast<std::size_t>(u.session)].id] = u.reason;
+      out[in.sessions[static_cast<std::size_t>(u.session)].id] = english(u.why);
     }
     return out;
   }
@@ -239,7 +240,7 @@ TEST_P(SessionReasons, EveryPageGivesTheReasonsOfTheWholeWorld) {
   EXPECT_GT(checked, 100);
   for (const char* kind :
        {"no volunteer lists", "no active volunteer for", "blacked out", "declined or forbidden",
-        "booked elsewhere", "at their weekly cap", "trainees", "free but not placed"}) {
+        "booked elsewhere", "at their weekly cap", "trainees", "free and could take the seat"}) {
     EXPECT_TRUE(std::ranges::any_of(seen, [&](const std::string& r) {
       return r.find(kind) != std::string::npos;
     })) << kind;
