@@ -58,6 +58,7 @@ Result<PageInput> page_input(store::Database& db, const std::vector<Session>& un
     last = std::max(last, s.key.date);
   }
   std::vector<Id> assigned;
+  assigned.reserve(lines.size());
   for (const auto& a : lines) assigned.push_back(a.volunteer);
   std::sort(assigned.begin(), assigned.end());
   assigned.erase(std::unique(assigned.begin(), assigned.end()), assigned.end());

@@ -133,7 +133,7 @@ Result<TokenSecret> TokenSecret::load_or_create(const std::string& path) {
   if (::access(path.c_str(), F_OK) != 0) CW_TRY(create_secret_file(path));
   auto s = CW_TRY(load(path));
   if (!s) return fail(Error::io(path + ": the token secret vanished right after it was created"));
-  return std::move(*s);
+  return *s;
 }
 
 Result<std::optional<TokenSecret>> TokenSecret::load(const std::string& path) {

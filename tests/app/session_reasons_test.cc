@@ -57,7 +57,7 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
     auto some_day = [&] { return kFirstDay + pick(kLastDay - kFirstDay + 1); };
     const Half halves[] = {Half::am, Half::pm};
     std::map<std::string, std::vector<Id>> at_site;
-    auto add_volunteer = [&](std::vector<std::string> sites, double grid, double blackout) {
+    auto add_volunteer = [&](const std::vector<std::string>& sites, double grid, double blackout) {
       const auto handle = "v" + std::to_string(volunteers.size());
       Volunteer v =
           make_volunteer(handle, sites, coin(0.25) ? Role::trainee : Role::watcher, pick(4));
