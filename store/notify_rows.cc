@@ -1,5 +1,6 @@
 #include "store/notify_rows.h"
 
+#include "store/collect.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -30,25 +31,18 @@ Result<std::vector<AssignmentHistory>> assignment_histories(Database& db, LocalD
       "FROM assignments a JOIN sessions s ON s.id = a.session_id "
       "WHERE s.date BETWEEN ? AND ? AND a.state != 'proposed' ORDER BY a.id");
   q.bind_all(format_date(from), format_date(to));
-  std::vector<AssignmentHistory> out;
-  while (CW_TRY(q.step())) {
+  return collect<AssignmentHistory>(q, [](const Statement& r) -> Result<AssignmentHistory> {
     AssignmentHistory h;
-    h.assignment.id = q.int64(0);
-    h.assignment.session = q.int64(1);
-    h.assignment.volunteer = q.int64(2);
-    auto state = parse_assignment_state(q.text(3));
-    if (!state) {
-      q.reset();
-      return fail(state.error());
-    }
-    h.assignment.state = *state;
-    h.assignment.pinned = q.int64(4) != 0;
-    h.invite_round = q.int32(5);
-    if (auto at = q.opt_int64(6)) h.invited_at = instant(*at);
-    h.cancel_event = q.opt_int64(7).value_or(0);
-    out.push_back(h);
-  }
-  return out;
+    h.assignment.id = r.int64(0);
+    h.assignment.session = r.int64(1);
+    h.assignment.volunteer = r.int64(2);
+    h.assignment.state = CW_TRY(parse_assignment_state(r.text(3)));
+    h.assignment.pinned = r.int64(4) != 0;
+    h.invite_round = r.int32(5);
+    if (auto at = r.opt_int64(6)) h.invited_at = instant(*at);
+    h.cancel_event = r.opt_int64(7).value_or(0);
+    return h;
+  });
 }
 
 Result<std::vector<Recipient>> recipients(Database& db) {
@@ -79,19 +73,12 @@ Result<std::vector<StaffedSession>> staffed_sessions(Database& db, LocalDate fro
       "FROM sessions s JOIN sites t ON t.code = s.site "
       "WHERE s.status = 'active' AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_min, s.id");
   q.bind_all(format_date(from), format_date(to));
-  std::vector<StaffedSession> out;
-  while (CW_TRY(q.step())) {
-    auto s = read_session_columns(q);
-    auto kind = parse_site_kind(q.text(18));
-    if (!s || !kind) {
-      q.reset();
-      return fail(!s ? s.error() : kind.error());
-    }
-    StaffedSession row{std::move(*s), {}, q.int32(19)};
-    row.site = {row.session.key.site, q.text(15), q.text(16), q.text(17), *kind};
-    out.push_back(std::move(row));
-  }
-  return out;
+  return collect<StaffedSession>(q, [](const Statement& r) -> Result<StaffedSession> {
+    StaffedSession row{CW_TRY(read_session_columns(r)), {}, r.int32(19)};
+    row.site = {row.session.key.site, r.text(15), r.text(16), r.text(17),
+                CW_TRY(parse_site_kind(r.text(18)))};
+    return row;
+  });
 }
 
 Result<std::vector<DeclineRow>> declines_since(Database& db, Instant since) {
@@ -102,17 +89,17 @@ Result<std::vector<DeclineRow>> declines_since(Database& db, Instant since) {
       "JOIN sites t ON t.code = s.site WHERE e.to_state = 'declined' AND e.at >= ? "
       "ORDER BY e.at");
   q.bind(1, seconds(since));
-  std::vector<DeclineRow> out;
-  while (CW_TRY(q.step())) {
-    auto day = parse_iso_date(q.text(4));
-    if (!day) {
-      q.reset();
-      return fail(Error::database("sessions: bad date '" + q.text(4) + "'"));
-    }
-    out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), *day, TimeOfDay{q.int64(5)},
-                   TimeOfDay{q.int64(6)}});
-  }
-  return out;
+  return collect<DeclineRow>(q, [](const Statement& r) -> Result<DeclineRow> {
+    auto day = parse_iso_date(r.text(4));
+    if (!day) return fail(Error::database("sessions: bad date '" + r.text(4) + "'"));
+    return DeclineRow{r.text(0),
+                      r.text(1),
+                      r.text(2),
+                      r.text(3),
+                      *day,
+                      TimeOfDay{r.int64(5)},
+                      TimeOfDay{r.int64(6)}};
+  });
 }
 
 Result<std::vector<FailureRow>> failed_imports_since(Database& db, Instant since) {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/import_run.h"
+#include "store/collect.h"
 #include "store/hearing_row.h"
 #include "store/session_repos.h"
 
@@ -75,21 +76,6 @@ Result<AssignmentLine> read_assignment_line(const Statement& q) {
   a.state = CW_TRY(parse_assignment_state(q.text(6)));
   a.pinned = q.int64(7) != 0;
   return a;
-}
-
-// Runs q to completion, appending read(q) for each row; resets q on error.
-template <class T, class Read>
-Result<std::vector<T>> collect(Statement& q, Read read) {
-  std::vector<T> out;
-  while (CW_TRY(q.step())) {
-    auto row = read(q);
-    if (!row) {
-      q.reset();
-      return fail(std::move(row).error());
-    }
-    out.push_back(std::move(*row));
-  }
-  return out;
 }
 
 Result<std::vector<LabelledCount>> labelled(Database& db, std::string_view sql) {
