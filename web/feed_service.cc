@@ -5,6 +5,8 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "feeds/ical_writer.h"
+#include "feeds/ical_zones.h"
+#include "feeds/ical_zones.h"
 #include "store/repos.h"
 
 namespace cw::web {
@@ -47,6 +49,11 @@ std::string cache_key(feeds::FeedKind kind, const std::string& subject) {
 
 FeedService::FeedService(FeedServiceOptions opts, const Clock& clock)
     : opts_(std::move(opts)), clock_(clock), pool_(opts_.db_path, 4096) {
+  // libical loads a zone on first lookup, unsynchronized; find() renders from
+  // any number of threads, so every zone is loaded here, once per process,
+  // for every user of the service (serve, tests, benches), before any find().
+  static std::once_flag zones_loaded;
+  std::call_once(zones_loaded, [] { (void)feeds::preload_ical_zones(); });
   auto secret = store::TokenSecret::load_or_create(store::TokenSecret::path_for(opts_.db_path));
   if (secret) {
     secret_ = *secret;
