@@ -6,7 +6,6 @@
 #include "core/text.h"
 #include "feeds/ical_writer.h"
 #include "feeds/ical_zones.h"
-#include "feeds/ical_zones.h"
 #include "store/repos.h"
 
 namespace cw::web {
