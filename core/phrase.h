@@ -10,9 +10,13 @@
 // Pattern syntax: `{name}` is the value of argument `name`;
 // `{name|a=text|b=text|*=text}` picks the text whose key equals the value
 // (`*` for any other value; without `*` the value itself), which is how a
-// pattern words a half-day, a weekday or a plural in its own language. An
-// argument the phrase lacks fills as nothing. Values are inserted verbatim
-// (HTML escaping happens where the text is rendered). Pure; thread-safe.
+// pattern words a half-day, a weekday or a plural in its own language. A
+// chosen text may hold placeholders of its own, filled from the same phrase
+// (`{n|0=|*=, {n} at their cap}`); '|' and '}' inside such a nested
+// placeholder belong to it. A '{' without its '}' is kept as text. An
+// argument the phrase lacks fills as nothing. Values are inserted verbatim,
+// never parsed as pattern (HTML escaping happens where the text is
+// rendered). Pure; thread-safe.
 #pragma once
 
 #include <string>

@@ -5,21 +5,16 @@
 namespace cw::store {
 namespace {
 
-// Session columns in the order read_session_columns() expects, then the site's.
-constexpr const char* kPlaced =
-    "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
-    "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence, "
-    "st.name, st.address, st.timezone, st.kind";
-constexpr int kAfterPlaced = 19;
+// The select list of a session with its site (kSessionColumns, kSiteColumns).
+std::string select_placed() {
+  return std::string("SELECT ").append(kSessionColumns).append(", ").append(kSiteColumns);
+}
+constexpr int kAfterPlaced = kSessionColumnCount + 4;
 
 Result<PlacedSession> read_placed(const Statement& q) {
   PlacedSession p;
   p.session = CW_TRY(read_session_columns(q));
-  p.site.code = p.session.key.site;
-  p.site.name = q.text(15);
-  p.site.address = q.text(16);
-  p.site.timezone = q.text(17);
-  p.site.kind = CW_TRY(parse_site_kind(q.text(18)));
+  p.site = CW_TRY(read_site_columns(q, kSessionColumnCount, p.session.key.site));
   return p;
 }
 
@@ -27,9 +22,9 @@ Result<PlacedSession> read_placed(const Statement& q) {
 
 Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate from,
                                                          LocalDate to) {
-  auto& q = db_.stmt(std::string("SELECT ") + kPlaced +
+  auto& q = db_.stmt(select_placed() +
                      ", a.id, a.state FROM assignments a JOIN sessions s ON s.id = a.session_id "
-                     "JOIN sites st ON st.code = s.site "
+                     "JOIN sites t ON t.code = s.site "
                      "WHERE a.volunteer_id = ? AND s.date BETWEEN ? AND ? "
                      "ORDER BY s.date, s.start_min, s.id");
   q.bind_all(volunteer, format_date(from), format_date(to));
@@ -48,9 +43,9 @@ Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate
 
 Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDate from,
                                                            LocalDate to, int limit) {
-  auto& q = db_.stmt(std::string("SELECT ") + kPlaced +
+  auto& q = db_.stmt(select_placed() +
                      ", s.live "
-                     "FROM sessions s JOIN sites st ON st.code = s.site "
+                     "FROM sessions s JOIN sites t ON t.code = s.site "
                      "JOIN volunteer_sites vs ON vs.site = s.site AND vs.volunteer_id = ?1 "
                      "WHERE s.date BETWEEN ?2 AND ?3 AND s.status = 'active' "
                      "AND NOT EXISTS (SELECT 1 FROM assignments m WHERE m.session_id = s.id "

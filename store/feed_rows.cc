@@ -6,14 +6,12 @@ namespace cw::store {
 namespace {
 
 const std::string& rows_sql() {
-  static const std::string sql = R"sql(
-SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings,
-       s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence, s.updated,
-       si.name, si.address, si.timezone, si.kind,
+  static const std::string sql = "SELECT " + std::string(kSessionColumns) + ", s.updated, " +
+                                 std::string(kSiteColumns) + R"sql(,
        s.live,
        (SELECT coalesce(max(a.updated), 0) FROM assignments a WHERE a.session_id = s.id),
        (SELECT a.state FROM assignments a WHERE a.session_id = s.id AND a.volunteer_id = ?2)
-FROM sessions s JOIN sites si ON si.code = s.site
+FROM sessions s JOIN sites t ON t.code = s.site
 WHERE s.date >= ?1
   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM assignments a
                              WHERE a.session_id = s.id AND a.volunteer_id = ?2))
@@ -29,11 +27,7 @@ Result<FeedRow> read_row(const Statement& q) {
   FeedRow f;
   f.session = CW_TRY(read_session_columns(q));
   f.updated = seconds(q.int64(15));
-  f.site.code = f.session.key.site;
-  f.site.name = q.text(16);
-  f.site.address = q.text(17);
-  f.site.timezone = q.text(18);
-  f.site.kind = CW_TRY(parse_site_kind(q.text(19)));
+  f.site = CW_TRY(read_site_columns(q, 16, f.session.key.site));
   f.assigned = q.int32(20);
   f.assignments_updated = seconds(q.int64(21));
   if (!q.is_null(22)) f.mine = CW_TRY(parse_assignment_state(q.text(22)));

@@ -66,18 +66,15 @@ Result<std::vector<ReportBody>> report_bodies(Database& db, LocalDate from) {
 }
 
 Result<std::vector<StaffedSession>> staffed_sessions(Database& db, LocalDate from, LocalDate to) {
-  auto& q = db.stmt(
-      "SELECT s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, "
-      "s.hearings, s.detained_hearings, s.individual, s.languages, s.types, s.status, "
-      "s.sequence, t.name, t.address, t.timezone, t.kind, s.live "
-      "FROM sessions s JOIN sites t ON t.code = s.site "
-      "WHERE s.status = 'active' AND s.date BETWEEN ? AND ? ORDER BY s.date, s.start_min, s.id");
+  auto& q = db.stmt("SELECT " + std::string(kSessionColumns) + ", " + std::string(kSiteColumns) +
+                    ", s.live FROM sessions s JOIN sites t ON t.code = s.site "
+                    "WHERE s.status = 'active' AND s.date BETWEEN ? AND ? "
+                    "ORDER BY s.date, s.start_min, s.id");
   q.bind_all(format_date(from), format_date(to));
   return collect<StaffedSession>(q, [](const Statement& r) -> Result<StaffedSession> {
-    StaffedSession row{CW_TRY(read_session_columns(r)), {}, r.int32(19)};
-    row.site = {row.session.key.site, r.text(15), r.text(16), r.text(17),
-                CW_TRY(parse_site_kind(r.text(18)))};
-    return row;
+    auto session = CW_TRY(read_session_columns(r));
+    auto site = CW_TRY(read_site_columns(r, kSessionColumnCount, session.key.site));
+    return StaffedSession{std::move(session), std::move(site), r.int32(kSessionColumnCount + 4)};
   });
 }
 

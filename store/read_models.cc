@@ -11,10 +11,6 @@
 namespace cw::store {
 namespace {
 
-constexpr const char* kSessionColumns =
-    "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
-    "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence";
-
 // The session's live assignments: a column kept by triggers on assignments
 // (schema migration 5), so no read counts them per row.
 constexpr const char* kLive = "s.live";
@@ -37,7 +33,7 @@ std::string need_sql() {
 std::string session_scan_sql(const SessionScan& scan) {
   // With a position, the row value alone is the lower bound, so that SQLite
   // seeks the index to it instead of skipping the rows of earlier pages.
-  std::string sql = std::string("SELECT ") + kSessionColumns + ", " + kLive +
+  std::string sql = std::string("SELECT ").append(kSessionColumns) + ", " + kLive +
                     " FROM sessions s WHERE s.date <= ?2";
   if (scan.site) sql += " AND s.site = ?3";
   if (!scan.after) {
@@ -151,7 +147,7 @@ Result<void> scan_sessions(Database& db, const SessionScan& scan,
 }
 
 Result<std::optional<SessionLoad>> find_session_load(Database& db, Id session) {
-  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns + ", " + kLive +
+  auto& q = db.stmt(std::string("SELECT ").append(kSessionColumns) + ", " + kLive +
                     " FROM sessions s WHERE s.id = ?1");
   q.bind(1, session);
   if (!CW_TRY(q.step())) return std::optional<SessionLoad>{};
@@ -186,7 +182,7 @@ Result<std::vector<Booking>> live_bookings(Database& db, const std::vector<Id>& 
   // assignments from the partial index assignments_live; the volunteer test
   // is a plain filter ("+"), so that SQLite does not seek the index once per
   // listed volunteer and session, and a session row is read only for a match.
-  auto& q = db.stmt(std::string("SELECT ") + kSessionColumns +
+  auto& q = db.stmt(std::string("SELECT ").append(kSessionColumns) +
                     ", a.volunteer_id FROM sessions s CROSS JOIN assignments a INDEXED BY "
                     "assignments_live ON a.session_id = s.id AND a.state IN " +
                     live_states_sql() +

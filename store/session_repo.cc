@@ -6,9 +6,9 @@
 namespace cw::store {
 namespace {
 
-constexpr const char* kColumns =
-    "id, site, location, judge, date, half, start_min, end_min, hearings, detained_hearings, "
-    "individual, languages, types, status, sequence FROM sessions";
+std::string select_sessions() {
+  return std::string("SELECT ").append(kSessionColumns).append(" FROM sessions s");
+}
 
 std::string joined(const std::vector<std::string>& xs) {
   std::string out;
@@ -65,8 +65,13 @@ Result<Session> read_session_columns(const Statement& q) {
   return s;
 }
 
+Result<Site> read_site_columns(const Statement& q, int first, const std::string& code) {
+  return Site{code, q.text(first), q.text(first + 1), q.text(first + 2),
+              CW_TRY(parse_site_kind(q.text(first + 3)))};
+}
+
 Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(select_sessions() +
                      " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) AND "
                      "(?3 IS NULL OR site = ?3) AND (?4 OR status = 'active') "
                      "ORDER BY date, half, site, location, judge");
@@ -78,7 +83,7 @@ Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
 }
 
 Result<std::optional<Session>> SessionRepo::find(Id id) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns + " WHERE id = ?");
+  auto& q = db_.stmt(select_sessions() + " WHERE id = ?");
   q.bind(1, id);
   if (!CW_TRY(q.step())) return std::optional<Session>{};
   auto s = read_session_columns(q);
@@ -89,7 +94,7 @@ Result<std::optional<Session>> SessionRepo::find(Id id) {
 
 Result<std::vector<Session>> SessionRepo::live_for_volunteer(Id volunteer, LocalDate from,
                                                              LocalDate to) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(select_sessions() +
                      " WHERE status = 'active' AND date BETWEEN ?2 AND ?3 AND id IN "
                      "(SELECT session_id FROM assignments WHERE volunteer_id = ?1 AND state IN " +
                      live_states_sql() + ") ORDER BY date, half, site, location, judge");

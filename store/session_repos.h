@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/domain.h"
@@ -29,11 +30,21 @@ struct SessionFilter {
   bool include_cancelled = true;
 };
 
-// Reads a session from columns 0..14 of a row, in this order: id, site,
-// location, judge, date, half, start_min, end_min, hearings,
-// detained_hearings, individual, languages, types, status, sequence (for
-// queries outside SessionRepo that select more, such as the feeds').
+// The session columns of a query over `sessions s`, in the order
+// read_session_columns() reads them. Queries that select more (the feeds',
+// the agenda's, the digest's) put their own columns after these.
+inline constexpr std::string_view kSessionColumns =
+    "s.id, s.site, s.location, s.judge, s.date, s.half, s.start_min, s.end_min, s.hearings, "
+    "s.detained_hearings, s.individual, s.languages, s.types, s.status, s.sequence";
+inline constexpr int kSessionColumnCount = 15;
+// The site columns that follow when a query joins the session's site as
+// `sites t`.
+inline constexpr std::string_view kSiteColumns = "t.name, t.address, t.timezone, t.kind";
+
+// Reads a session from columns 0..14 of a row (kSessionColumns).
 Result<Session> read_session_columns(const Statement& q);
+// Reads the session's site from the four kSiteColumns starting at `first`.
+Result<Site> read_site_columns(const Statement& q, int first, const std::string& code);
 // Steps q to the end, reading each row with read_session_columns().
 Result<std::vector<Session>> read_sessions(Statement& q);
 
