@@ -22,9 +22,9 @@
 // snapshot of its last full look, with that look's digest. While the header
 // read for a request is still that one, nothing has been committed since, so
 // the digest is current and a token answer stamped with the current epoch is
-// valid: one pread() and two hash-map lookups, no SQLite call. Any other
-// header (a commit, or one being written) takes the path above, which moves
-// the epoch first if anything changed. A header is remembered only with a
+// valid: a read of the mapped header and two hash-map lookups, no SQLite
+// call, no system call. Any other header (a commit, or one being written)
+// takes the path above, which moves the epoch first if anything changed. A header is remembered only with a
 // digest of a snapshot that began after it was read, so a remembered pair
 // never claims an older state than the header says. DTSTAMP is the latest change of
 // the feed's data, never the request time, so equal data gives equal bytes
