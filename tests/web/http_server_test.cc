@@ -235,15 +235,20 @@ TEST(HttpServer, StopEndsIdleConnectionsAtOnceNotAtTheirTimeout) {
   }
 }
 
+// GET /small sent in pieces of `piece` bytes, `pause` between them; the answer.
+std::string small_in_pieces(int port, std::size_t piece, milliseconds pause) {
+  Raw c(port);
+  const std::string request = get("/small");
+  for (std::size_t i = 0; i < request.size(); i += piece) {
+    if (i > 0) std::this_thread::sleep_for(pause);
+    c.send(std::string_view(request).substr(i, piece));
+  }
+  return c.response();
+}
+
 TEST(HttpServer, ARequestArrivingInPiecesIsServed) {
   Served s;
-  Raw c(s.port);
-  const std::string request = get("/small");
-  for (std::size_t i = 0; i < request.size(); i += 5) {
-    c.send(std::string_view(request).substr(i, 5));
-    std::this_thread::sleep_for(milliseconds(10));
-  }
-  const std::string r = c.response();
+  const std::string r = small_in_pieces(s.port, 5, milliseconds(10));
   EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
   EXPECT_EQ(body_of(r), "small\n");
 }
@@ -253,11 +258,7 @@ TEST(HttpServer, ARequestArrivingInPiecesIsServed) {
 // socket's receive timeout while idle) must not cut it off.
 TEST(HttpServer, APauseInsideARequestIsBoundByTheReadTimeoutNotTheKeepAlive) {
   Served s(1, 100, 4);
-  Raw c(s.port);
-  c.send("GET /small HTTP/1.1\r\nHo");
-  std::this_thread::sleep_for(milliseconds(1600));
-  c.send("st: x\r\n\r\n");
-  const std::string r = c.response();
+  const std::string r = small_in_pieces(s.port, 23, milliseconds(1600));  // a pause in "Host"
   EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
   EXPECT_EQ(body_of(r), "small\n");
 }
