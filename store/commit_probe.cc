@@ -1,8 +1,12 @@
 #include "store/commit_probe.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cstring>
 
 namespace cw::store {
@@ -12,30 +16,43 @@ namespace {
 // iChange u32 at 8, isInit u8 at 12, ...; two copies back to back.
 constexpr std::size_t kCopy = 48;
 constexpr std::size_t kIsInit = 12;
+constexpr std::size_t kWords = kCopy / sizeof(std::uint32_t);
 
 }  // namespace
 
 std::optional<CommitProbe> CommitProbe::open(const std::string& db_path) {
   const int fd = ::open((db_path + "-shm").c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  return CommitProbe(fd);
+  struct stat st {};
+  void* map = MAP_FAILED;
+  if (::fstat(fd, &st) == 0 && st.st_size >= static_cast<off_t>(2 * kCopy)) {
+    map = ::mmap(nullptr, 2 * kCopy, PROT_READ, MAP_SHARED, fd, 0);
+  }
+  ::close(fd);  // the mapping keeps the file
+  if (map == MAP_FAILED) return std::nullopt;
+  return CommitProbe(static_cast<const volatile std::uint32_t*>(map));
 }
 
-CommitProbe::CommitProbe(CommitProbe&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+CommitProbe::CommitProbe(CommitProbe&& other) noexcept : words_(other.words_) {
+  other.words_ = nullptr;
+}
 
 CommitProbe::~CommitProbe() {
-  if (fd_ >= 0) ::close(fd_);
+  if (words_) ::munmap(const_cast<std::uint32_t*>(words_), 2 * kCopy);
 }
 
 std::optional<CommitProbe::Header> CommitProbe::read() const {
-  std::uint8_t both[2 * kCopy];
-  if (::pread(fd_, both, sizeof both, 0) != static_cast<ssize_t>(sizeof both)) {
-    return std::nullopt;
-  }
-  // Being written (copies differ) or never initialized: unknown.
-  if (std::memcmp(both, both + kCopy, kCopy) != 0 || both[kIsInit] != 1) return std::nullopt;
+  // As SQLite's walIndexTryHdr(): the first copy, a barrier, the second (a
+  // writer writes the second first, then the first).
+  std::array<std::uint32_t, kWords> first;
+  std::array<std::uint32_t, kWords> second;
+  for (std::size_t i = 0; i < kWords; ++i) first[i] = words_[i];
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  for (std::size_t i = 0; i < kWords; ++i) second[i] = words_[kWords + i];
   Header h;
-  std::memcpy(h.data(), both, kCopy);
+  std::memcpy(h.data(), first.data(), kCopy);
+  // Being written (copies differ) or never initialized: unknown.
+  if (first != second || h[kIsInit] != 1) return std::nullopt;
   return h;
 }
 

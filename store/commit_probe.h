@@ -16,11 +16,14 @@
 // -shm file, a database not in WAL mode, a header being written, the copies
 // differing) reads as "unknown", and the caller asks SQLite.
 //
-// One pread() of 96 bytes per read; no lock. The file descriptor is opened
-// read-only when the probe is made and closed with it. Hold the probe only
-// while a connection of the same process keeps the database open (then no
-// other process resets the -shm file under it; a reset would only make reads
-// "unknown" or "changed" anyway). Thread-safe.
+// No system call per read: the probe maps the header's page read-only when it
+// is made and reads it as SQLite reads it (the first copy, a memory barrier,
+// the second; no lock). Hold the probe only while a connection of the same
+// process keeps the database open: then no other process truncates the -shm
+// file under it (SQLite truncates it only when it opens it with no other
+// connection holding it open), so the mapped bytes stay inside the file, as
+// those of SQLite's own mapping of the same file in this process do. A probe
+// is made only on a file at least as long as the two copies. Thread-safe.
 #pragma once
 
 #include <array>
@@ -34,7 +37,8 @@ class CommitProbe {
  public:
   using Header = std::array<std::uint8_t, 48>;
 
-  // Opens `db_path` + "-shm"; nullopt when it cannot be opened.
+  // Maps the start of `db_path` + "-shm"; nullopt when it cannot be opened
+  // or mapped, or is shorter than the header.
   static std::optional<CommitProbe> open(const std::string& db_path);
   CommitProbe(CommitProbe&& other) noexcept;
   CommitProbe& operator=(CommitProbe&&) = delete;
@@ -46,8 +50,8 @@ class CommitProbe {
   std::optional<Header> read() const;
 
  private:
-  explicit CommitProbe(int fd) : fd_(fd) {}
-  int fd_ = -1;
+  explicit CommitProbe(const volatile std::uint32_t* words) : words_(words) {}
+  const volatile std::uint32_t* words_ = nullptr;  // the mapped page, or null when moved from
 };
 
 }  // namespace cw::store

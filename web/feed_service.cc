@@ -107,7 +107,7 @@ std::shared_ptr<const FeedBody> FeedService::cached_locked(feeds::FeedKind kind,
                                                            std::string_view token,
                                                            std::string_view site,
                                                            const DataDigest& digest, Instant now) {
-  const auto hit = token_hits_.find(std::string(token));
+  const auto hit = token_hits_.find(token);
   if (hit == token_hits_.end() || hit->second.epoch != epoch_.load() || hit->second.kind != kind) {
     return nullptr;
   }

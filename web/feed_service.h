@@ -22,14 +22,15 @@
 // snapshot of its last full look, with that look's digest. While the header
 // read for a request is still that one, nothing has been committed since, so
 // the digest is current and a token answer stamped with the current epoch is
-// valid: one pread() and two hash-map lookups, no SQLite call. Any other
-// header (a commit, or one being written) takes the path above, which moves
-// the epoch first if anything changed. A header is remembered only with a
-// digest of a snapshot that began after it was read, so a remembered pair
-// never claims an older state than the header says. DTSTAMP is the latest change of
-// the feed's data, never the request time, so equal data gives equal bytes
-// and the same ETag; when a body changes without a later change time (a
-// session dropping out), Last-Modified becomes the time of regeneration.
+// valid: a read of the mapped header and two hash-map lookups, no SQLite
+// call, no system call. Any other header (a commit, or one being written)
+// takes the path above, which moves the epoch first if anything changed. A
+// header is remembered only with a digest of a snapshot that began after it
+// was read, so a remembered pair never claims an older state than the header
+// says. DTSTAMP is the latest change of the feed's data, never the request
+// time, so equal data gives equal bytes and the same ETag; when a body
+// changes without a later change time (a session dropping out),
+// Last-Modified becomes the time of regeneration.
 //
 // The service keeps its own connection pool, whose connections live as long
 // as the service (the per-connection data_version state is keyed by them).
@@ -42,6 +43,7 @@
 #include <optional>
 #include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/clock.h"
@@ -131,8 +133,14 @@ class FeedService {
   };
   std::optional<Seen> seen_;  // guarded by cache_mutex_
   std::shared_mutex cache_mutex_;
-  std::unordered_map<std::string, Cached> cache_;         // by kind and subject
-  std::unordered_map<std::string, TokenHit> token_hits_;  // by token (memory only)
+  std::unordered_map<std::string, Cached> cache_;  // by kind and subject
+  // Looked up by a string_view: no copy of the token per request.
+  struct TokenHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, TokenHit, TokenHash, std::equal_to<>>
+      token_hits_;  // by token (memory only)
 };
 
 }  // namespace cw::web

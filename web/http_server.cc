@@ -2,19 +2,21 @@
 
 #include <netdb.h>
 #include <poll.h>
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 
 namespace cw::web {
 namespace {
@@ -63,26 +65,80 @@ struct SocketName {
   int port = -1;
 };
 
+}  // namespace
+
+// The connections of one server, for wake_idle_connections(): each marks
+// when it waits for its next request; wake() shuts the reading side of the
+// waiting ones down (their recv() returns 0 at once) and makes every later
+// wait end before it begins. Marking is an atomic store, no lock; the lock
+// is taken once when a connection starts and once when it ends, so wake()
+// never shuts down a descriptor closed and reused meanwhile. Why no wait is
+// missed: a connection marks itself waiting before it reads stopping(), and
+// wake() sets stopping before it reads the marks (both sequentially
+// consistent), so either the connection sees stopping or wake() sees it wait.
+class IdleWaits {
+ public:
+  struct Entry {
+    int sock = -1;
+    std::atomic<bool> waiting{false};
+  };
+
+  void add(Entry* e) {
+    std::lock_guard lock(mutex_);
+    entries_.insert(e);
+  }
+  void remove(Entry* e) {
+    std::lock_guard lock(mutex_);
+    entries_.erase(e);
+  }
+  bool stopping() const { return stopping_.load(); }
+  void wake() {
+    stopping_.store(true);
+    std::lock_guard lock(mutex_);
+    for (Entry* e : entries_) {
+      if (e->waiting.load()) ::shutdown(e->sock, SHUT_RD);
+    }
+  }
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<Entry*> entries_;
+  std::atomic<bool> stopping_{false};
+};
+
+namespace {
+
 // One connection's stream, kept across its requests (see the header).
 class ConnectionStream final : public httplib::Stream {
  public:
-  ConnectionStream(int sock, int stop_fd) : sock_(sock), stop_fd_(stop_fd) { out_.reserve(4096); }
+  // `read_timeout` bounds a read inside a request; the socket's SO_RCVTIMEO
+  // (the keep-alive timeout, or none when it is zero) bounds the wait for one.
+  ConnectionStream(int sock, IdleWaits& waits, bool keep_alive_wait,
+                   std::chrono::milliseconds read_timeout)
+      : sock_(sock), waits_(waits), keep_alive_wait_(keep_alive_wait), read_timeout_(read_timeout) {
+    out_.reserve(4096);
+    entry_.sock = sock;
+    waits_.add(&entry_);
+  }
+  ~ConnectionStream() override { waits_.remove(&entry_); }
+  ConnectionStream(const ConnectionStream&) = delete;
+  ConnectionStream& operator=(const ConnectionStream&) = delete;
 
-  // Waits up to `timeout` for the next request's first bytes; false on
-  // timeout, on wake_idle_connections(), or on a poll() error. A closed or
-  // broken connection reads as ready: process_request() then finds no line.
-  bool wait_for_request(std::chrono::milliseconds timeout) {
+  // Reads the next request's first bytes (or finds them buffered); false on
+  // the keep-alive timeout, when the peer closed or broke the connection, or
+  // once wake_idle_connections() ran.
+  bool wait_for_request() {
     if (in_begin_ < in_end_) return true;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-      pollfd fds[2] = {{sock_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      const int ready = ::poll(fds, 2, static_cast<int>(std::max<std::int64_t>(left.count(), 0)));
-      if (ready < 0 && errno == EINTR) continue;
-      if (ready <= 0 || fds[1].revents != 0) return false;
-      return true;
+    entry_.waiting.store(true);
+    ssize_t n = -1;
+    if (!waits_.stopping()) {
+      n = receive(in_.data(), in_.size(), keep_alive_wait_ ? 0 : MSG_DONTWAIT);
     }
+    entry_.waiting.store(false);
+    if (n <= 0) return false;
+    in_begin_ = 0;
+    in_end_ = static_cast<std::size_t>(n);
+    return true;
   }
 
   // Sends what the last response left in the output buffer.
@@ -106,8 +162,8 @@ class ConnectionStream final : public httplib::Stream {
     // must reach the client, which waits for it before sending the body.
     if (!flush()) return -1;
     if (in_begin_ == in_end_) {
-      if (size >= kReadBuffer) return receive(ptr, size);
-      const ssize_t n = receive(in_.data(), in_.size());
+      if (size >= kReadBuffer) return receive_within_read_timeout(ptr, size);
+      const ssize_t n = receive_within_read_timeout(in_.data(), in_.size());
       if (n <= 0) return n;
       in_begin_ = 0;
       in_end_ = static_cast<std::size_t>(n);
@@ -140,12 +196,27 @@ class ConnectionStream final : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
-  // recv() with the socket's SO_RCVTIMEO (httplib's read timeout).
-  ssize_t receive(char* ptr, std::size_t size) {
+  ssize_t receive(char* ptr, std::size_t size, int flags) {
     for (;;) {
-      const ssize_t n = ::recv(sock_, ptr, size, 0);
+      const ssize_t n = ::recv(sock_, ptr, size, flags);
       if (n < 0 && errno == EINTR) continue;
       return n;
+    }
+  }
+
+  // recv() of bytes inside a request: what has arrived, else what arrives
+  // within the read timeout; -1 after it.
+  ssize_t receive_within_read_timeout(char* ptr, std::size_t size) {
+    const auto deadline = std::chrono::steady_clock::now() + read_timeout_;
+    for (;;) {
+      const ssize_t n = receive(ptr, size, MSG_DONTWAIT);
+      if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) return n;
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) return -1;
+      pollfd fd{sock_, POLLIN, 0};
+      const int ready = ::poll(&fd, 1, static_cast<int>(left.count()));
+      if (ready == 0 || (ready < 0 && errno != EINTR)) return -1;
     }
   }
 
@@ -175,7 +246,10 @@ class ConnectionStream final : public httplib::Stream {
   }
 
   int sock_;
-  int stop_fd_;
+  IdleWaits& waits_;
+  IdleWaits::Entry entry_;
+  bool keep_alive_wait_;  // false: the keep-alive timeout is zero, no wait
+  std::chrono::milliseconds read_timeout_;
   std::array<char, kReadBuffer> in_{};
   std::size_t in_begin_ = 0;
   std::size_t in_end_ = 0;
@@ -187,28 +261,24 @@ class ConnectionStream final : public httplib::Stream {
 
 }  // namespace
 
-HttpServer::HttpServer() : stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {
-  if (stop_fd_ < 0) {
-    throw std::runtime_error(std::string("cannot create an eventfd for the HTTP server: ") +
-                             std::strerror(errno));
-  }
-}
+HttpServer::HttpServer() : waits_(std::make_unique<IdleWaits>()) {}
 
-HttpServer::~HttpServer() { ::close(stop_fd_); }
+HttpServer::~HttpServer() = default;
 
-void HttpServer::wake_idle_connections() {
-  const std::uint64_t one = 1;
-  // Stays readable: every waiting and every later wait ends at once.
-  [[maybe_unused]] const auto n = ::write(stop_fd_, &one, sizeof one);
-}
+void HttpServer::wake_idle_connections() { waits_->wake(); }
 
 bool HttpServer::process_and_close_socket(socket_t sock) {
   bool ret = false;
   {
-    ConnectionStream stream(sock, stop_fd_);
-    const std::chrono::milliseconds keep_alive(keep_alive_timeout_sec_ * 1000);
+    // The wait for a request is a blocking recv(): its bound is the
+    // keep-alive timeout (httplib set the read timeout here).
+    const timeval keep_alive{keep_alive_timeout_sec_, 0};
+    ::setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &keep_alive, sizeof keep_alive);
+    const auto read_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::seconds(read_timeout_sec_) + std::chrono::microseconds(read_timeout_usec_));
+    ConnectionStream stream(sock, *waits_, keep_alive_timeout_sec_ > 0, read_timeout);
     for (std::size_t left = keep_alive_max_count_;
-         left > 0 && svr_sock_ != INVALID_SOCKET && stream.wait_for_request(keep_alive); --left) {
+         left > 0 && svr_sock_ != INVALID_SOCKET && stream.wait_for_request(); --left) {
       bool connection_closed = false;
       ret = process_request(stream, left == 1, connection_closed, nullptr);
       ret = stream.flush() && ret;

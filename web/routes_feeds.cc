@@ -87,15 +87,25 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   return false;
 }
 
+// The first value of a request header, read in place (no copy per request).
+std::optional<std::string_view> header(const httplib::Request& req, const char* name) {
+  const auto [first, end] = req.headers.equal_range(name);
+  if (first == end) return std::nullopt;
+  return std::string_view(first->second);
+}
+
 bool not_modified(const httplib::Request& req, const FeedBody& feed) {
-  if (req.has_header("If-None-Match")) {
-    return etag_matches(req.get_header_value("If-None-Match"), feed.etag);
-  }
-  if (req.has_header("If-Modified-Since")) {
-    const auto since = parse_http_date(req.get_header_value("If-Modified-Since"));
+  if (const auto tags = header(req, "If-None-Match")) return etag_matches(*tags, feed.etag);
+  if (const auto date = header(req, "If-Modified-Since")) {
+    const auto since = parse_http_date(*date);
     return since && feed.last_modified <= *since;
   }
   return false;
+}
+
+// A path parameter, read in place.
+std::string_view match(const httplib::Request& req, std::size_t i) {
+  return {req.matches[i].first, req.matches[i].second};
 }
 
 struct FeedRoutes {
@@ -150,16 +160,15 @@ void add_feed_routes(WebServer& server) {
   auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock(), server.options());
   server.get(R"(/feeds/v/([^/]+)\.ics)", "feed_volunteer",
              [routes](const httplib::Request& req, httplib::Response& res) {
-               routes->serve(feeds::FeedKind::volunteer, req, res, req.matches[1].str(), "");
+               routes->serve(feeds::FeedKind::volunteer, req, res, match(req, 1), "");
              });
   server.get(R"(/feeds/site/([^/]+)/([^/]+)\.ics)", "feed_site",
              [routes](const httplib::Request& req, httplib::Response& res) {
-               routes->serve(feeds::FeedKind::site, req, res, req.matches[2].str(),
-                             req.matches[1].str());
+               routes->serve(feeds::FeedKind::site, req, res, match(req, 2), match(req, 1));
              });
   server.get(R"(/feeds/open/([^/]+)\.ics)", "feed_open",
              [routes](const httplib::Request& req, httplib::Response& res) {
-               routes->serve(feeds::FeedKind::open, req, res, req.matches[1].str(), "");
+               routes->serve(feeds::FeedKind::open, req, res, match(req, 1), "");
              });
 }
 

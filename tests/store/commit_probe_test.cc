@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "tests/store/temp_db.h"
 
 namespace cw::store {
@@ -43,6 +45,29 @@ TEST(CommitProbe, TheHeaderMovesWithEveryCommitAndOnlyThen) {
 TEST(CommitProbe, NoSharedMemoryFileIsNoProbe) {
   cw::testing::TempDir dir;
   EXPECT_FALSE(CommitProbe::open(dir.file("missing.db")));
+}
+
+// The probe maps the header: a file too short to hold it (SQLite leaves a
+// 3-byte one when it resets the file) must not be mapped, since reading
+// past its end would raise SIGBUS.
+TEST(CommitProbe, ASharedMemoryFileShorterThanTheHeaderIsNoProbe) {
+  cw::testing::TempDir dir;
+  const std::string path = dir.file("short.db");
+  {
+    std::ofstream shm(path + "-shm", std::ios::binary);
+    shm << std::string(95, '\1');
+  }
+  EXPECT_FALSE(CommitProbe::open(path));
+  {
+    std::ofstream shm(path + "-shm", std::ios::binary | std::ios::app);
+    shm << '\1';
+  }
+  // 96 bytes: two equal copies with isInit set: mapped and read whole.
+  const auto probe = CommitProbe::open(path);
+  ASSERT_TRUE(probe);
+  const auto header = probe->read();
+  ASSERT_TRUE(header);
+  EXPECT_EQ((*header)[12], 1);
 }
 
 }  // namespace

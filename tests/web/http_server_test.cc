@@ -36,10 +36,10 @@ std::string big_body() {
 
 // An HttpServer on a free loopback port, serving on its own thread.
 struct Served {
-  explicit Served(int keep_alive_s = 2, std::size_t max_requests = 100) {
+  explicit Served(int keep_alive_s = 2, std::size_t max_requests = 100, int read_timeout_s = 5) {
     server.set_keep_alive_timeout(keep_alive_s);
     server.set_keep_alive_max_count(max_requests);
-    server.set_read_timeout(5, 0);
+    server.set_read_timeout(read_timeout_s, 0);
     server.Get("/small", [](const httplib::Request&, httplib::Response& res) {
       res.set_content("small\n", "text/plain");
     });
@@ -58,6 +58,11 @@ struct Served {
     });
     server.Get("/peer", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.remote_addr + " " + std::to_string(req.remote_port), "text/plain");
+    });
+    // Answers after 500 ms: a request still in flight when stop() is called.
+    server.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
+      std::this_thread::sleep_for(milliseconds(500));
+      res.set_content("slow\n", "text/plain");
     });
     server.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.body, "text/plain");
@@ -230,17 +235,66 @@ TEST(HttpServer, StopEndsIdleConnectionsAtOnceNotAtTheirTimeout) {
   }
 }
 
+// GET /small sent in pieces of `piece` bytes, `pause` between them; the answer.
+std::string small_in_pieces(int port, std::size_t piece, milliseconds pause) {
+  Raw c(port);
+  const std::string request = get("/small");
+  for (std::size_t i = 0; i < request.size(); i += piece) {
+    if (i > 0) std::this_thread::sleep_for(pause);
+    c.send(std::string_view(request).substr(i, piece));
+  }
+  return c.response();
+}
+
 TEST(HttpServer, ARequestArrivingInPiecesIsServed) {
   Served s;
-  Raw c(s.port);
-  const std::string request = get("/small");
-  for (std::size_t i = 0; i < request.size(); i += 5) {
-    c.send(std::string_view(request).substr(i, 5));
-    std::this_thread::sleep_for(milliseconds(10));
-  }
-  const std::string r = c.response();
+  const std::string r = small_in_pieces(s.port, 5, milliseconds(10));
   EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
   EXPECT_EQ(body_of(r), "small\n");
+}
+
+// The keep-alive timeout bounds the wait for a request, the read timeout a
+// request that has begun: a pause inside one longer than the first (the
+// socket's receive timeout while idle) must not cut it off.
+TEST(HttpServer, APauseInsideARequestIsBoundByTheReadTimeoutNotTheKeepAlive) {
+  Served s(1, 100, 4);
+  const std::string r = small_in_pieces(s.port, 23, milliseconds(1600));  // a pause in "Host"
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
+  EXPECT_EQ(body_of(r), "small\n");
+}
+
+// cpp-httplib answers a request whose headers stop coming 400 once the read
+// timeout has passed (the keep-alive timeout, far longer here, plays no part).
+TEST(HttpServer, ARequestStalledPastTheReadTimeoutIsAnswered400) {
+  Served s(30, 100, 1);
+  Raw c(s.port);
+  c.send("GET /small HTTP/1.1\r\nHo");
+  const auto start = steady_clock::now();
+  const std::string r = c.response(milliseconds(5000));
+  const auto waited = steady_clock::now() - start;
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 400")) << r;
+  EXPECT_GE(waited, milliseconds(800));
+  EXPECT_LT(waited, milliseconds(4000));
+}
+
+// stop() ends the waits between requests, not a request being answered.
+TEST(HttpServer, StopLetsARequestInFlightFinish) {
+  Served s(30);
+  Raw idle(s.port);
+  idle.send(get("/small"));
+  ASSERT_TRUE(idle.response().starts_with("HTTP/1.1 200"));
+  Raw busy(s.port);
+  busy.send(get("/slow"));
+  std::this_thread::sleep_for(milliseconds(150));  // the handler is running
+  auto stopped = std::async(std::launch::async, [&s] { s.stop(); });
+  const std::string r = busy.response();
+  EXPECT_TRUE(r.starts_with("HTTP/1.1 200")) << r;
+  EXPECT_EQ(body_of(r), "slow\n");
+  ASSERT_EQ(stopped.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+  busy.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(busy.eof());
+  idle.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(idle.eof());
 }
 
 TEST(HttpServer, ExpectContinueIsAnsweredBeforeTheClientSendsTheBody) {
