@@ -1,6 +1,7 @@
 #include "app/assignments.h"
 
 #include "app/assignment_check.h"
+#include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
@@ -22,7 +23,7 @@ Result<Assignment> stored_assignment(store::Database& db, const Actor& who, Id i
   auto a = CW_TRY(store::AssignmentRepo(db).find(id));
   // A volunteer sees only their own assignments: another's does not exist.
   if (!a || (who.kind == ActorKind::volunteer && a->volunteer != who.volunteer)) {
-    return fail(Error::not_found("assignment " + std::to_string(id) + " does not exist"));
+    return fail(no_assignment(id));
   }
   return *a;
 }
@@ -139,7 +140,7 @@ Result<void> forbid(store::Database& db, const Clock& clock, const Actor& who, I
   const Instant now = clock.now();
   auto tx = CW_TRY(db.begin_immediate());
   if (!CW_TRY(store::SessionRepo(db).find(session))) {
-    return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
+    return fail(no_session(session));
   }
   CW_TRY(stored_volunteer(db, volunteer));
   CW_TRY(store::AssignmentRepo(db).forbid(session, volunteer, event_actor(who), now));
@@ -173,8 +174,7 @@ Result<void> confirm(store::Database& db, const Clock& clock, const Actor& who, 
     case AssignmentState::confirmed:
       return {};  // already: a second click changes nothing
     case AssignmentState::cancelled:
-      return fail(Error::conflict("assignment " + std::to_string(assignment) +
-                                  " was cancelled and cannot be confirmed"));
+      return fail(assignment_was_cancelled(assignment, /*confirming=*/true));
     case AssignmentState::declined: {
       // The seat was given up: take it again only if the rules still allow.
       const auto s = CW_TRY(active_session(db, a.session));
@@ -197,7 +197,7 @@ Result<void> decline(store::Database& db, const Clock& clock, const Actor& who, 
   const auto a = CW_TRY(stored_assignment(db, who, assignment));
   if (a.state == AssignmentState::declined) return {};
   if (a.state == AssignmentState::cancelled) {
-    return fail(Error::conflict("assignment " + std::to_string(assignment) + " was cancelled"));
+    return fail(assignment_was_cancelled(assignment, /*confirming=*/false));
   }
   store::AssignmentRepo repo(db);
   const auto ev = event_actor(who, "declined");

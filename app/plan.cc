@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "core/log.h"
 #include "scheduler/explain.h"
@@ -105,8 +106,7 @@ PlanDiff compare(const Loaded& l, const scheduler::Plan& plan) {
 
 Result<std::pair<Loaded, PlanDiff>> compute(store::Database& db, const PlanRequest& req) {
   if (req.to < req.from) {
-    return fail(Error::invalid("the plan's range ends (" + format_date(req.to) +
-                               ") before it starts (" + format_date(req.from) + ")"));
+    return fail(backwards_range(RangeOf::plan, req.from, req.to));
   }
   auto l = CW_TRY(load(db, req));
   const auto plan = scheduler::match(l.in);

@@ -170,10 +170,12 @@ Error not_ruled_out(Id volunteer, Id session) {
 
 std::string describe(const Session& s) { return fill(CW_SESSION_EN, session_phrase({}, s)); }
 
-std::string english(const Phrase& phrase) {
+std::string english(const Phrase& phrase) { return worded("en", phrase); }
+
+std::string worded(std::string_view locale, const Phrase& phrase) {
   for (const auto table : {refusal_patterns(), unfilled_patterns(), message_patterns()}) {
     for (const auto& p : table) {
-      if (p.key == phrase.key) return fill(p.en, phrase);
+      if (p.key == phrase.key) return fill(locale == "es" ? p.es : p.en, phrase);
     }
   }
   return {};

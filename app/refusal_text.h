@@ -50,5 +50,9 @@ std::string describe(const Session& s);
 // pattern of app/: refusals, unfilled reasons (unfilled_text.h) and
 // messages (message_text.h) alike.
 std::string english(const Phrase& phrase);
+// The phrase worded in the language of `locale` ("es": Spanish; anything
+// else: English), for words app/ hands to a module without its catalogs
+// (the coordinator's daily digest, notify/).
+std::string worded(std::string_view locale, const Phrase& phrase);
 
 }  // namespace cw::app

@@ -8,9 +8,9 @@ namespace cw::app {
 namespace {
 
 Result<void> check(store::Database& db, const Volunteer& v) {
-  if (v.handle.empty()) return fail(Error::invalid("the volunteer needs an id, e.g. v0042"));
-  if (v.name.empty()) return fail(Error::invalid("the volunteer needs a name"));
-  if (v.max_per_week < 0) return fail(Error::invalid("max per week cannot be negative"));
+  if (v.handle.empty()) return fail(volunteer_incomplete(Missing::id));
+  if (v.name.empty()) return fail(volunteer_incomplete(Missing::name));
+  if (v.max_per_week < 0) return fail(volunteer_incomplete(Missing::negative_cap));
   store::SiteRepo sites(db);
   for (const auto& code : v.sites) {
     if (!CW_TRY(sites.find(code))) return fail(unknown_site(Errc::invalid_input, code));
@@ -20,7 +20,7 @@ Result<void> check(store::Database& db, const Volunteer& v) {
 
 Result<Volunteer> stored(store::Database& db, Id id) {
   auto v = CW_TRY(store::VolunteerRepo(db).find(id));
-  if (!v) return fail(Error::not_found("no volunteer with id " + std::to_string(id)));
+  if (!v) return fail(no_volunteer(id, Lookup::by_number));
   return *v;
 }
 

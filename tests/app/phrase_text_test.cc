@@ -77,7 +77,7 @@ void expect_wholly_spanish(const PhrasePattern& p) {
     std::set<std::string> values;
     for (const auto& [n, v] : phrase.args) values.merge(words(v));
     // Words spelled alike in both languages.
-    static const std::set<std::string> kShared{"manual"};
+    static const std::set<std::string> kShared{"manual", "plan", "ice"};
     for (const auto& w : words(en)) {
       if (values.contains(w) || kShared.contains(w)) continue;
       EXPECT_FALSE(words(es).contains(w))
@@ -113,6 +113,44 @@ TEST(PhraseText, AMessageCarriesItsEnglishWordsAndItsPhrase) {
   const Error site = unknown_site(Errc::invalid_input, "ZZZ");
   EXPECT_EQ(site.message, "unknown site 'ZZZ'");
   EXPECT_EQ(site.phrase.key, "message.unknown-site");
+}
+
+// The JSON API and the CLI keep their English words (DESIGN.md §8) while a
+// page gets the phrase; worded() is what the daily digest's reasons use.
+TEST(PhraseText, MessagesKeepTheirEnglishWordsAndWordTheSameInSpanish) {
+  const LocalDate d1 = *parse_iso_date("2026-12-01"), d8 = *parse_iso_date("2026-12-08");
+  const std::pair<Error, std::string> cases[] = {
+      {no_session(12), "session 12 does not exist"},
+      {no_volunteer(7), "volunteer 7 does not exist"},
+      {no_volunteer(7, Lookup::by_number), "no volunteer with id 7"},
+      {no_assignment(4), "assignment 4 does not exist"},
+      {assignment_was_cancelled(4, true), "assignment 4 was cancelled and cannot be confirmed"},
+      {assignment_was_cancelled(4, false), "assignment 4 was cancelled"},
+      {foreign_cursor(), "cursor: not a cursor returned by this list (ask again without it)"},
+      {malformed_cursor(), "cursor: malformed"},
+      {out_of_range(Bound::limit, 1000, 0), "limit: expected 1 to 1000, got 0"},
+      {out_of_range(Bound::days, 62), "days: expected 1 to 62"},
+      {out_of_range(Bound::uncovered_limit, 1000), "uncovered_limit: expected 0 to 1000"},
+      {backwards_range(RangeOf::list, d8, d1), "to: 2026-12-01 is before from (2026-12-08)"},
+      {backwards_range(RangeOf::plan, d8, d1),
+       "the plan's range ends (2026-12-01) before it starts (2026-12-08)"},
+      {backwards_range(RangeOf::report, d8, d1),
+       "the range ends (2026-12-01) before it starts (2026-12-08)"},
+      {volunteer_incomplete(Missing::id), "the volunteer needs an id, e.g. v0042"},
+      {volunteer_incomplete(Missing::name), "the volunteer needs a name"},
+      {volunteer_incomplete(Missing::negative_cap), "max per week cannot be negative"},
+  };
+  for (const auto& [e, message] : cases) {
+    EXPECT_EQ(e.message, message);
+    EXPECT_FALSE(e.phrase.key.empty()) << message;
+    EXPECT_EQ(worded("en", e.phrase), message);
+    const std::string es = worded("es", e.phrase);
+    EXPECT_FALSE(es.empty()) << message;
+    EXPECT_NE(es, message);
+  }
+  EXPECT_EQ(worded("es", no_session(12).phrase), "la sesión 12 no existe");
+  EXPECT_EQ(worded("es", backwards_range(RangeOf::plan, d8, d1).phrase),
+            "el periodo del plan termina (2026-12-01) antes de empezar (2026-12-08)");
 }
 
 using Words = std::pair<std::string, std::string>;
