@@ -1,5 +1,6 @@
 #include "app/volunteers.h"
 
+#include "app/audit_text.h"
 #include "app/message_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
@@ -25,9 +26,8 @@ Result<Volunteer> stored(store::Database& db, Id id) {
 }
 
 Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const std::string& handle, std::string_view detail) {
-  CW_TRY(store::AuditRepo(db).append(now, who.label(), action, "volunteer " + handle, detail));
-  return {};
+                   const std::string& handle, Phrase values = {}) {
+  return record_audit(db, now, who.label(), action, values.arg("volunteer", handle));
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor
   CW_TRY(repo.upsert(v, now));
   const auto created = CW_TRY(repo.find_by_handle(v.handle));
   if (!created) return fail(Error::internal("the new volunteer " + v.handle + " was not stored"));
-  CW_TRY(audit(db, now, who, "volunteer.create", v.handle, ""));
+  CW_TRY(audit(db, now, who, "volunteer.create", v.handle));
   CW_TRY(tx.commit());
   return created->id;
 }
@@ -59,7 +59,7 @@ Result<void> update_volunteer(store::Database& db, const Clock& clock, const Act
   CW_TRY(check(db, after));
   const auto outcome = CW_TRY(store::VolunteerRepo(db).upsert(after, now));
   if (outcome != store::UpsertOutcome::unchanged) {
-    CW_TRY(audit(db, now, who, "volunteer.update", after.handle, ""));
+    CW_TRY(audit(db, now, who, "volunteer.update", after.handle));
   }
   CW_TRY(tx.commit());
   return {};
@@ -78,7 +78,7 @@ Result<void> rotate_volunteer_link(store::Database& db, const Clock& clock, cons
   CW_TRY(tokens.issue(secret, purpose, subject,
                       live ? store::Rotation::rotate : store::Rotation::keep, now));
   CW_TRY(audit(db, now, who, live ? "volunteer.link.rotate" : "volunteer.link.issue", v.handle,
-               to_string(purpose)));
+               Phrase{}.arg("purpose", std::string(to_string(purpose)))));
   CW_TRY(tx.commit());
   return {};
 }

@@ -1,6 +1,7 @@
 // The words of app/'s phrases in both languages: every pattern of the
-// unfilled reasons (unfilled_text.h) and of the refusals and refused
-// actions (refusal_text.h), filled with every value its choices name, reads
+// unfilled reasons (unfilled_text.h), of the refusals and refused actions
+// (refusal_text.h), of the messages (message_text.h) and of the audit log
+// (audit_text.h), filled with every value its choices name, reads
 // wholly in Spanish — no word of the English text survives into the Spanish
 // one except the values themselves — and the reasons the explainer gives
 // read as a coordinator expects in both languages.
@@ -10,6 +11,7 @@
 #include <regex>
 #include <set>
 
+#include "app/audit_text.h"
 #include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "app/unfilled_text.h"
@@ -29,6 +31,16 @@ std::vector<std::string> samples(const std::string& name) {
       {"half", {"am", "pm"}},
       {"weekday", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}},
       {"state", {"cancelled", "declined"}},
+      {"assignment_state", {"proposed", "invited", "confirmed", "declined", "cancelled"}},
+      {"pinned", {"yes", "no"}},
+      {"role", {"admin", "coordinator"}},
+      {"scope", {"closed", "partial"}},
+      {"purpose", {"feed-volunteer", "volunteer-link"}},
+      {"ice", {"yes", "no", "unsure"}},
+      {"user", {"alice"}},
+      {"volunteer", {"v0001"}},
+      {"weekly", {"", "mon-am tue"}},
+      {"blackouts", {"", "2026-12-24"}},
       {"first", {"booked", "capped", "trainee", "loaded", "unplaced"}},
       {"name", {"Zoe Quill"}},
       {"place", {"HOU Courtroom 3"}},
@@ -77,7 +89,7 @@ void expect_wholly_spanish(const PhrasePattern& p) {
     std::set<std::string> values;
     for (const auto& [n, v] : phrase.args) values.merge(words(v));
     // Words spelled alike in both languages.
-    static const std::set<std::string> kShared{"manual", "plan", "ice"};
+    static const std::set<std::string> kShared{"manual", "plan", "ice", "api"};
     for (const auto& w : words(en)) {
       if (values.contains(w) || kShared.contains(w)) continue;
       EXPECT_FALSE(words(es).contains(w))
@@ -96,9 +108,11 @@ TEST(PhraseText, EveryUnfilledReasonReadsWhollyInSpanish) {
   }
 }
 
-TEST(PhraseText, EveryRefusalAndMessageReadsWhollyInSpanish) {
-  for (const auto table : {refusal_patterns(), message_patterns()}) {
+TEST(PhraseText, EveryRefusalMessageAndAuditEntryReadsWhollyInSpanish) {
+  ASSERT_GE(audit_patterns().size(), 3 * 27u);  // every action: name, subject and detail
+  for (const auto table : {refusal_patterns(), message_patterns(), audit_patterns()}) {
     for (const auto& p : table) {
+      EXPECT_EQ(p.en.empty(), p.es.empty()) << p.key;
       EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
       expect_wholly_spanish(p);
     }
@@ -151,6 +165,20 @@ TEST(PhraseText, MessagesKeepTheirEnglishWordsAndWordTheSameInSpanish) {
   EXPECT_EQ(worded("es", no_session(12).phrase), "la sesión 12 no existe");
   EXPECT_EQ(worded("es", backwards_range(RangeOf::plan, d8, d1).phrase),
             "el periodo del plan termina (2026-12-01) antes de empezar (2026-12-08)");
+}
+
+TEST(PhraseText, AnAuditEntryWithoutStoredValuesShowsAsStored) {
+  store::AuditEntry old{1, {}, "alice", "closure.add", "HOU 2026-12-08", "closed: 3 hearings"};
+  EXPECT_TRUE(audit_words(old).subject.key.empty());
+  EXPECT_TRUE(audit_words(old).detail.key.empty());
+  store::AuditEntry current{2,
+                            {},
+                            "alice",
+                            "plan.invite",
+                            "2026-12-01..2026-12-14",
+                            R"({"from":"2026-12-01","to":"2026-12-14","invited":"1"})"};
+  EXPECT_EQ(worded("es", audit_words(current).detail), "1 invitación");
+  EXPECT_EQ(worded("en", audit_words(current).subject), "2026-12-01..2026-12-14");
 }
 
 using Words = std::pair<std::string, std::string>;
