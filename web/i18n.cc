@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "app/audit_text.h"
+#include "app/import_text.h"
 #include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "app/unfilled_text.h"
@@ -101,8 +102,9 @@ const Catalog& spanish() {
 // audit log's words (filled by phrase_text()).
 Catalog with_pages(Catalog c, Lang l) {
   for (const auto& e : page_catalog(l)) c.emplace(e.key, e.value);
-  for (const auto table : {app::refusal_patterns(), app::unfilled_patterns(),
-                           app::message_patterns(), app::audit_patterns()}) {
+  for (const auto table :
+       {app::refusal_patterns(), app::unfilled_patterns(), app::message_patterns(),
+        app::audit_patterns(), app::import_patterns()}) {
     for (const auto& p : table) c.emplace(p.key, l == Lang::es ? p.es : p.en);
   }
   return c;

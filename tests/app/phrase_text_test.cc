@@ -7,11 +7,14 @@
 // read as a coordinator expects in both languages.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 
 #include "app/audit_text.h"
+#include "app/import_text.h"
 #include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "app/unfilled_text.h"
@@ -53,6 +56,14 @@ std::vector<std::string> samples(const std::string& name) {
   };
   if (const auto it = kCodes.find(name); it != kCodes.end()) return it->second;
   return {"1", "3"};  // counts and ids
+}
+
+// An import pattern worded in "en" or "es" (web/i18n does the same for a page).
+std::string worded_import(std::string_view lang, const Phrase& phrase) {
+  for (const auto& p : import_patterns()) {
+    if (p.key == phrase.key) return fill(lang == "es" ? p.es : p.en, phrase);
+  }
+  return "(no pattern " + phrase.key + ")";
 }
 
 // Every combination of sample values over the pattern's placeholders.
@@ -165,6 +176,70 @@ TEST(PhraseText, MessagesKeepTheirEnglishWordsAndWordTheSameInSpanish) {
   EXPECT_EQ(worded("es", no_session(12).phrase), "la sesión 12 no existe");
   EXPECT_EQ(worded("es", backwards_range(RangeOf::plan, d8, d1).phrase),
             "el periodo del plan termina (2026-12-01) antes de empezar (2026-12-08)");
+}
+
+// Issue 8: every reason code an importer records (found in scrapers/'s
+// sources, so a new reason without words fails here) has a name and an
+// expectation in both languages, and the Spanish ones hold no English word
+// but the literal values a file must contain.
+TEST(PhraseText, EveryRejectionReasonOfTheImportersHasWordsInBothLanguages) {
+  static const std::regex kCode(
+      R"re((?:reject\(|Reject\{|reason = |return )"([a-z]+(?:-[a-z0-9]+)+)")re");
+  std::set<std::string> codes;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(CW_SOURCE_DIR) + "/scrapers")) {
+    if (entry.path().extension() != ".cc" && entry.path().extension() != ".h") continue;
+    std::ifstream in(entry.path());
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kCode);
+         it != std::sregex_iterator(); ++it) {
+      codes.insert((*it)[1].str());
+    }
+  }
+  ASSERT_GE(codes.size(), 30u);  // the scan finds what it is for
+  ImportRun run;
+  for (const auto& code : codes) {
+    const auto w = reject_words(run, code);
+    EXPECT_EQ(w.label.key, "reject." + code) << code << " has no words";
+    for (const auto& key : {w.label.key, w.expected.key}) {
+      bool found = false;
+      for (const auto& p : import_patterns()) found = found || p.key == key;
+      EXPECT_TRUE(found) << key;
+    }
+  }
+  // Literal values a file must hold, the same on an English and a Spanish page.
+  static const std::set<std::string> kFileTokens{
+      "yyyy",    "hhmm",    "bytes", "utf",    "nul",       "kib",   "master",    "individual",
+      "bond",    "check",   "other", "yes",    "true",      "false", "scheduled", "cancelled",
+      "trainee", "watcher", "lead",  "mon",    "tue",       "sun",   "uid",       "dtstart",
+      "rrule",   "freq",    "rdate", "exdate", "vtimezone", "iana",  "tzid"};
+  for (const auto& p : import_patterns()) {
+    EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
+    EXPECT_FALSE(p.es.empty()) << p.key;
+    for (const auto& field : {std::string(), std::string("date")}) {
+      Phrase phrase{std::string(p.key), {}};
+      phrase.arg("field", field);
+      const std::string en = fill(p.en, phrase), es = fill(p.es, phrase);
+      for (const auto& w : words(en)) {
+        if (w == field || kFileTokens.contains(w)) continue;
+        EXPECT_FALSE(words(es).contains(w)) << p.key << ": English '" << w << "' in \"" << es;
+      }
+    }
+  }
+}
+
+TEST(PhraseText, ARejectionNamesTheFieldOfItsFirstRowButNoValue) {
+  ImportRun run;
+  run.source = "csv";
+  run.reject("missing-field", 7, "h.csv: line 7, field 'judge': required value is empty");
+  run.reject("bad-date", 9, "h.csv: line 9, field 'date': expected YYYY-MM-DD, got 'A-201-301'");
+  const auto missing = reject_words(run, "missing-field");
+  EXPECT_EQ(worded_import("es", missing.expected),
+            "judge: se esperaba un valor: el campo es obligatorio");
+  const auto bad = reject_words(run, "bad-date");
+  EXPECT_EQ(worded_import("es", bad.label), "fecha no válida");
+  EXPECT_EQ(worded_import("en", bad.expected), "date: expected YYYY-MM-DD or M/D/YYYY");
+  EXPECT_TRUE(reject_words(run, "no-such-reason").label.key.empty());
 }
 
 TEST(PhraseText, AnAuditEntryWithoutStoredValuesShowsAsStored) {
