@@ -14,14 +14,14 @@ struct ActionText {
 #define CW_HALF_ES "{half|am=mañana|pm=tarde}"
 #define CW_PAIR_EN "{volunteer} at {place} on {date} (" CW_HALF_EN ")"
 #define CW_PAIR_ES "{volunteer} en {place} el {date} (" CW_HALF_ES ")"
-#define CW_ASSIGNMENT_EN                                                           \
-  CW_PAIR_EN                                                                       \
-      ", {assignment_state|proposed=proposed|invited=invited|confirmed=confirmed|" \
-      "declined=declined|cancelled=cancelled}{pinned|yes=, pinned|*=}"
-#define CW_ASSIGNMENT_ES                                                              \
-  CW_PAIR_ES                                                                          \
-      ", {assignment_state|proposed=propuesta|invited=invitada|confirmed=confirmada|" \
-      "declined=rechazada|cancelled=cancelada}{pinned|yes=, fijada|*=}"
+#define CW_ASSIGNMENT_EN                                                       \
+  CW_PAIR_EN                                                                   \
+  ", {assignment_state|proposed=proposed|invited=invited|confirmed=confirmed|" \
+  "declined=declined|cancelled=cancelled}{pinned|yes=, pinned|*=}"
+#define CW_ASSIGNMENT_ES                                                          \
+  CW_PAIR_ES                                                                      \
+  ", {assignment_state|proposed=propuesta|invited=invitada|confirmed=confirmada|" \
+  "declined=rechazada|cancelled=cancelada}{pinned|yes=, fijada|*=}"
 #define CW_SESSIONS_EN                                                             \
   "{sessions} sessions cancelled, {restored} restored, {assignments} assignments " \
   "cancelled"
