@@ -25,9 +25,10 @@ struct ActionText {
 #define CW_SESSIONS_EN                                                             \
   "{sessions} sessions cancelled, {restored} restored, {assignments} assignments " \
   "cancelled"
-#define CW_SESSIONS_ES                                                                    \
-  "{sessions} sesiones canceladas, {restored} restablecidas, {assignments} asignaciones " \
-  "canceladas"
+#define CW_SESSIONS_ES                                                           \
+  "{sessions} {sessions|1=sesión cancelada|*=sesiones canceladas}, {restored} " \
+  "{restored|1=restablecida|*=restablecidas}, {assignments} "                    \
+  "{assignments|1=asignación cancelada|*=asignaciones canceladas}"
 
 constexpr ActionText kActions[] = {
     {"user.add", "account created", "cuenta creada", "{user}", "{user}",
@@ -61,23 +62,25 @@ constexpr ActionText kActions[] = {
     {"closure.add", "closure entered", "cierre registrado", "{site} {date}", "{site} {date}",
      "{scope|partial=open to detained cases only|*=closed}: {hearings} hearings "
      "cancelled, " CW_SESSIONS_EN,
-     "{scope|partial=abierta solo para casos de detenidos|*=cerrada}: {hearings} audiencias "
-     "canceladas, " CW_SESSIONS_ES},
+     "{scope|partial=abierta solo para casos de detenidos|*=cerrada}: {hearings} "
+     "{hearings|1=audiencia cancelada|*=audiencias canceladas}, " CW_SESSIONS_ES},
     {"closure.lift", "closure lifted", "cierre levantado", "{site} {date}", "{site} {date}",
      "{hearings} hearings restored, " CW_SESSIONS_EN,
-     "{hearings} audiencias restablecidas, " CW_SESSIONS_ES},
+     "{hearings} {hearings|1=audiencia restablecida|*=audiencias restablecidas}, " CW_SESSIONS_ES},
     {"plan.apply", "plan applied", "plan aplicado", "{from}..{to}", "{from}..{to}",
      "objective {objective}: {added} added, {removed} removed, {kept} kept, {empty} empty seats",
-     "objetivo {objective}: {added} añadidas, {removed} retiradas, {kept} mantenidas, {empty} "
-     "plazas vacías"},
+     "objetivo {objective}: {added} {added|1=añadida|*=añadidas}, {removed} "
+     "{removed|1=retirada|*=retiradas}, {kept} {kept|1=mantenida|*=mantenidas}, {empty} "
+     "{empty|1=plaza vacía|*=plazas vacías}"},
     {"plan.invite", "invitations queued", "invitaciones enviadas", "{from}..{to}", "{from}..{to}",
      "{invited} invited", "{invited} {invited|1=invitación|*=invitaciones}"},
     {"anonymize", "old records anonymized", "registros antiguos anonimizados", "before {date}",
      "antes del {date}",
      "{assignments} assignments, {reports} reports, {forbidden} forbidden pairs, {messages} "
      "messages",
-     "{assignments} asignaciones, {reports} informes, {forbidden} parejas descartadas, "
-     "{messages} mensajes"},
+     "{assignments} {assignments|1=asignación|*=asignaciones}, {reports} "
+     "{reports|1=informe|*=informes}, {forbidden} {forbidden|1=pareja descartada|*=parejas "
+     "descartadas}, {messages} {messages|1=mensaje|*=mensajes}"},
     {"volunteer.create", "volunteer added", "voluntario añadido", "volunteer {volunteer}",
      "voluntario {volunteer}", "", ""},
     {"volunteer.update", "volunteer edited", "voluntario editado", "volunteer {volunteer}",
@@ -102,8 +105,9 @@ constexpr ActionText kActions[] = {
      "voluntario {volunteer}",
      "{assignments} assignments removed, {reports} reports kept without a name, {messages} "
      "messages removed",
-     "{assignments} asignaciones borradas, {reports} informes conservados sin nombre, {messages} "
-     "mensajes borrados"},
+     "{assignments} {assignments|1=asignación borrada|*=asignaciones borradas}, {reports} "
+     "{reports|1=informe conservado|*=informes conservados} sin nombre, {messages} "
+     "{messages|1=mensaje borrado|*=mensajes borrados}"},
 };
 
 #undef CW_HALF_EN

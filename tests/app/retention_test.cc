@@ -97,7 +97,7 @@ TEST_F(RetentionTest, OldSessionsKeepCoverageButLoseWho) {
   EXPECT_EQ(worded("en", audit_words(entries[0]).detail),
             "2 assignments, 1 reports, 1 forbidden pairs, 1 messages");
   EXPECT_EQ(worded("es", audit_words(entries[0]).detail),
-            "2 asignaciones, 1 informes, 1 parejas descartadas, 1 mensajes");
+            "2 asignaciones, 1 informe, 1 pareja descartada, 1 mensaje");
   EXPECT_TRUE(store::check_invariants(*db_).value().empty());
 }
 
