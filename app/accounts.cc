@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "app/audit_text.h"
 #include "core/text.h"
 #include "store/audit_repo.h"
 #include "store/token_repo.h"
@@ -14,11 +15,13 @@ namespace {
 
 constexpr std::size_t kMaxNameLength = 64;
 
-// Account changes are audited by subject only: no detail, never a secret.
+// Account changes are audited by user name, role and token id: never a secret.
 Result<void> audit(store::Database& db, Instant at, std::string_view actor, std::string_view action,
-                   std::string_view subject) {
-  CW_TRY(store::AuditRepo(db).append(at, actor, action, subject, ""));
-  return {};
+                   const std::string& user, std::optional<Id> token = std::nullopt) {
+  Phrase values;
+  values.arg("user", user);
+  if (token) values.arg("token", std::to_string(*token));
+  return record_audit(db, at, actor, action, values);
 }
 
 Result<void> ensure_sodium() {
@@ -118,8 +121,9 @@ Result<User> add_user(store::Database& db, const Clock& clock, std::string_view 
   auto tx = CW_TRY(db.begin_immediate());
   user.created = clock.now();
   user.id = CW_TRY(store::UserRepo(db).insert(user, hash));
-  CW_TRY(audit(db, user.created, actor, "user.add",
-               user.name + " (" + std::string(to_string(user.role)) + ")"));
+  CW_TRY(
+      record_audit(db, user.created, actor, "user.add",
+                   Phrase{}.arg("user", user.name).arg("role", std::string(to_string(user.role)))));
   CW_TRY(tx.commit());
   return user;
 }
@@ -213,8 +217,7 @@ Result<IssuedApiToken> create_api_token(store::Database& db, const Clock& clock,
   const Instant now = clock.now();
   const auto issued = CW_TRY(store::TokenRepo(db).issue_random(store::TokenPurpose::api,
                                                                std::to_string(row->user.id), now));
-  CW_TRY(audit(db, now, actor, "api-token.create",
-               "token " + std::to_string(issued.id) + " for " + name));
+  CW_TRY(audit(db, now, actor, "api-token.create", name, issued.id));
   CW_TRY(tx.commit());
   return IssuedApiToken{issued.id, issued.token};
 }
@@ -231,7 +234,8 @@ Result<void> revoke_api_token(store::Database& db, const Clock& clock, std::stri
   if (!CW_TRY(tokens.revoke(token_id, now))) {
     return fail(Error::conflict("API token " + std::to_string(token_id) + " is already revoked"));
   }
-  CW_TRY(audit(db, now, actor, "api-token.revoke", "token " + std::to_string(token_id)));
+  CW_TRY(record_audit(db, now, actor, "api-token.revoke",
+                      Phrase{}.arg("token", std::to_string(token_id))));
   return tx.commit();
 }
 

@@ -1,6 +1,7 @@
 #include "app/assignment_check.h"
 
 #include "app/assignments.h"
+#include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "scheduler/assignment_rules.h"
 #include "store/repos.h"
@@ -9,7 +10,7 @@
 namespace cw::app {
 Result<Session> active_session(store::Database& db, Id session) {
   auto s = CW_TRY(store::SessionRepo(db).find(session));
-  if (!s) return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
+  if (!s) return fail(no_session(session));
   if (s->status == SessionStatus::cancelled) {
     return fail(session_cancelled(*s));
   }
@@ -19,7 +20,7 @@ Result<Session> active_session(store::Database& db, Id session) {
 Result<Volunteer> stored_volunteer(store::Database& db, Id volunteer) {
   auto v = CW_TRY(store::VolunteerRepo(db).find(volunteer));
   if (!v) {
-    return fail(Error::not_found("volunteer " + std::to_string(volunteer) + " does not exist"));
+    return fail(no_volunteer(volunteer));
   }
   return std::move(*v);
 }

@@ -1,6 +1,8 @@
 #include "app/assignments.h"
 
 #include "app/assignment_check.h"
+#include "app/audit_text.h"
+#include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
@@ -22,32 +24,35 @@ Result<Assignment> stored_assignment(store::Database& db, const Actor& who, Id i
   auto a = CW_TRY(store::AssignmentRepo(db).find(id));
   // A volunteer sees only their own assignments: another's does not exist.
   if (!a || (who.kind == ActorKind::volunteer && a->volunteer != who.volunteer)) {
-    return fail(Error::not_found("assignment " + std::to_string(id) + " does not exist"));
+    return fail(no_assignment(id));
   }
   return *a;
 }
 
-// "v0001 at HOU Courtroom 3 on 2026-12-08 (morning)": handles only, no names.
-Result<std::string> pair_text(store::Database& db, Id session, Id volunteer) {
+// The pair as the audit log keeps it: the volunteer's handle (no name) and
+// the session's number, place, date and half.
+Result<Phrase> pair_values(store::Database& db, Id session, Id volunteer) {
   const auto s = CW_TRY(store::SessionRepo(db).find(session));
   const auto v = CW_TRY(store::VolunteerRepo(db).find(volunteer));
-  return (v ? v->handle : "volunteer " + std::to_string(volunteer)) + " at " +
-         (s ? describe(*s) : "session " + std::to_string(session));
+  Phrase values = s ? session_values(*s) : Phrase{};
+  return values.arg("session", std::to_string(session))
+      .arg("volunteer", v ? v->handle : std::to_string(volunteer));
 }
 
-Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const std::string& subject, const std::string& detail) {
-  CW_TRY(store::AuditRepo(db).append(now, who.label(), action, subject, detail));
-  return {};
+Result<void> audit_pair(store::Database& db, Instant now, const Actor& who, std::string_view action,
+                        Id session, Id volunteer) {
+  return record_audit(db, now, who.label(), action, CW_TRY(pair_values(db, session, volunteer)));
 }
 
 Result<void> audit_assignment(store::Database& db, Instant now, const Actor& who,
                               std::string_view action, Id assignment) {
   const auto a = CW_TRY(store::AssignmentRepo(db).find(assignment));
   if (!a) return fail(Error::internal("assignment " + std::to_string(assignment) + " vanished"));
-  std::string detail = CW_TRY(pair_text(db, a->session, a->volunteer)) + ", " +
-                       std::string(to_string(a->state)) + (a->pinned ? ", pinned" : "");
-  return audit(db, now, who, action, "assignment " + std::to_string(assignment), detail);
+  Phrase values = CW_TRY(pair_values(db, a->session, a->volunteer));
+  values.arg("assignment", std::to_string(assignment))
+      .arg("assignment_state", std::string(to_string(a->state)))
+      .arg("pinned", a->pinned ? "yes" : "no");
+  return record_audit(db, now, who.label(), action, values);
 }
 
 Result<Assignment> reload(store::Database& db, Id id) {
@@ -139,12 +144,11 @@ Result<void> forbid(store::Database& db, const Clock& clock, const Actor& who, I
   const Instant now = clock.now();
   auto tx = CW_TRY(db.begin_immediate());
   if (!CW_TRY(store::SessionRepo(db).find(session))) {
-    return fail(Error::not_found("session " + std::to_string(session) + " does not exist"));
+    return fail(no_session(session));
   }
   CW_TRY(stored_volunteer(db, volunteer));
   CW_TRY(store::AssignmentRepo(db).forbid(session, volunteer, event_actor(who), now));
-  CW_TRY(audit(db, now, who, "pair.forbid", "session " + std::to_string(session),
-               CW_TRY(pair_text(db, session, volunteer))));
+  CW_TRY(audit_pair(db, now, who, "pair.forbid", session, volunteer));
   return tx.commit();
 }
 
@@ -158,8 +162,7 @@ Result<void> allow(store::Database& db, const Clock& clock, const Actor& who, Id
     return fail(not_ruled_out(volunteer, session));
   }
   CW_TRY(repo.allow(session, volunteer));
-  CW_TRY(audit(db, now, who, "pair.allow", "session " + std::to_string(session),
-               CW_TRY(pair_text(db, session, volunteer))));
+  CW_TRY(audit_pair(db, now, who, "pair.allow", session, volunteer));
   return tx.commit();
 }
 
@@ -173,8 +176,7 @@ Result<void> confirm(store::Database& db, const Clock& clock, const Actor& who, 
     case AssignmentState::confirmed:
       return {};  // already: a second click changes nothing
     case AssignmentState::cancelled:
-      return fail(Error::conflict("assignment " + std::to_string(assignment) +
-                                  " was cancelled and cannot be confirmed"));
+      return fail(assignment_was_cancelled(assignment, /*confirming=*/true));
     case AssignmentState::declined: {
       // The seat was given up: take it again only if the rules still allow.
       const auto s = CW_TRY(active_session(db, a.session));
@@ -197,7 +199,7 @@ Result<void> decline(store::Database& db, const Clock& clock, const Actor& who, 
   const auto a = CW_TRY(stored_assignment(db, who, assignment));
   if (a.state == AssignmentState::declined) return {};
   if (a.state == AssignmentState::cancelled) {
-    return fail(Error::conflict("assignment " + std::to_string(assignment) + " was cancelled"));
+    return fail(assignment_was_cancelled(assignment, /*confirming=*/false));
   }
   store::AssignmentRepo repo(db);
   const auto ev = event_actor(who, "declined");

@@ -1,5 +1,6 @@
 #include "app/closures.h"
 
+#include "app/audit_text.h"
 #include "app/message_text.h"
 #include "core/text.h"
 #include "scrapers/status/closures.h"
@@ -19,10 +20,15 @@ Result<std::string> known_site(store::Database& db, const std::string& code) {
   return upper;
 }
 
-std::string counts_text(std::int64_t hearings, const char* verb, const RefreshCounts& s) {
-  return std::to_string(hearings) + " hearings " + verb + ", " + std::to_string(s.cancelled) +
-         " sessions cancelled, " + std::to_string(s.restored + s.added) + " restored, " +
-         std::to_string(s.assignments_cancelled) + " assignments cancelled";
+// The site-day and what changed, as the audit log keeps them.
+Phrase closure_values(const ClosureOutcome& out, LocalDate date) {
+  return Phrase{}
+      .arg("site", out.site)
+      .arg("date", format_date(date))
+      .arg("hearings", std::to_string(out.hearings))
+      .arg("sessions", std::to_string(out.sessions.cancelled))
+      .arg("restored", std::to_string(out.sessions.restored + out.sessions.added))
+      .arg("assignments", std::to_string(out.sessions.assignments_cancelled));
 }
 
 }  // namespace
@@ -43,10 +49,8 @@ Result<ClosureOutcome> add_closure(store::Database& db, const Clock& clock, cons
   if (partial) CW_TRY(st::reopen_site_day(db, out.site, date, now));  // closed -> partial
   out.hearings = CW_TRY(st::close_site_day(db, out.site, date, c.kind, now));
   out.sessions = CW_TRY(refresh_sessions(db, SessionScope{date, date, out.site}, now));
-  CW_TRY(store::AuditRepo(db).append(
-      now, who.label(), "closure.add", out.site + " " + format_date(date),
-      std::string(partial ? "open to detained cases only" : "closed") + ": " +
-          counts_text(out.hearings, "cancelled", out.sessions)));
+  CW_TRY(record_audit(db, now, who.label(), "closure.add",
+                      closure_values(out, date).arg("scope", partial ? "partial" : "closed")));
   CW_TRY(tx.commit());
   return out;
 }
@@ -62,9 +66,7 @@ Result<ClosureOutcome> lift_closure(store::Database& db, const Clock& clock, con
   }
   out.hearings = CW_TRY(st::reopen_site_day(db, out.site, date, now));
   out.sessions = CW_TRY(refresh_sessions(db, SessionScope{date, date, out.site}, now));
-  CW_TRY(store::AuditRepo(db).append(now, who.label(), "closure.lift",
-                                     out.site + " " + format_date(date),
-                                     counts_text(out.hearings, "restored", out.sessions)));
+  CW_TRY(record_audit(db, now, who.label(), "closure.lift", closure_values(out, date)));
   CW_TRY(tx.commit());
   return out;
 }

@@ -8,6 +8,7 @@
 // its catalogs). Pure; thread-safe.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -22,5 +23,28 @@ std::span<const PhrasePattern> message_patterns();
 Error unknown_site(Errc code, std::string_view site);
 Error volunteer_exists(std::string_view handle);
 Error no_manual_closure(std::string_view site, LocalDate date);
+
+// not_found: "session 12 does not exist" and the like.
+Error no_session(Id id);
+enum class Lookup { by_id, by_number };  // "volunteer 7 does not exist" / "no volunteer with id 7"
+Error no_volunteer(Id id, Lookup how = Lookup::by_id);
+Error no_assignment(Id id);
+// conflict: the assignment was cancelled (and so cannot be confirmed, when `confirming`).
+Error assignment_was_cancelled(Id id, bool confirming);
+
+// invalid_input: a list's cursor that this list did not hand out, or one that is damaged.
+Error foreign_cursor();
+Error malformed_cursor();
+// invalid_input: a number outside 1..max ("limit", with the value given),
+// 1..max ("days") or 0..max ("uncovered_limit").
+enum class Bound { limit, days, uncovered_limit };
+Error out_of_range(Bound what, int max, std::optional<int> got = std::nullopt);
+// invalid_input: a range that ends before it starts: a list's from/to, the
+// plan's range, a report overview's range.
+enum class RangeOf { list, plan, report };
+Error backwards_range(RangeOf what, LocalDate from, LocalDate to);
+// invalid_input: a volunteer record without an id or a name, or with a negative cap.
+enum class Missing { id, name, negative_cap };
+Error volunteer_incomplete(Missing what);
 
 }  // namespace cw::app

@@ -4,15 +4,15 @@
 
 #include <vector>
 
+#include "app/message_text.h"
+
 namespace cw::app {
 namespace {
 
 constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
 constexpr std::size_t kMaxCursor = 2048;
 
-Error bad_cursor() {
-  return Error::invalid("cursor: not a cursor returned by this list (ask again without it)");
-}
+Error bad_cursor() { return foreign_cursor(); }
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "app/audit_text.h"
+#include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "core/log.h"
 #include "scheduler/explain.h"
@@ -105,8 +107,7 @@ PlanDiff compare(const Loaded& l, const scheduler::Plan& plan) {
 
 Result<std::pair<Loaded, PlanDiff>> compute(store::Database& db, const PlanRequest& req) {
   if (req.to < req.from) {
-    return fail(Error::invalid("the plan's range ends (" + format_date(req.to) +
-                               ") before it starts (" + format_date(req.from) + ")"));
+    return fail(backwards_range(RangeOf::plan, req.from, req.to));
   }
   auto l = CW_TRY(load(db, req));
   const auto plan = scheduler::match(l.in);
@@ -141,11 +142,15 @@ Result<PlanDiff> apply_plan(store::Database& db, const Clock& clock, const Actor
       CW_TRY(store::AssignmentRepo(db).replace_proposals(req.from, req.to, proposals, event, now));
   int empty = 0;
   for (const auto& u : d.unfilled) empty += u.seats;
-  CW_TRY(store::AuditRepo(db).append(
-      now, who.label(), "plan.apply", format_date(req.from) + ".." + format_date(req.to),
-      "objective " + std::to_string(d.objective) + ": " + std::to_string(counts.added) +
-          " added, " + std::to_string(counts.withdrawn) + " removed, " + std::to_string(d.kept) +
-          " kept, " + std::to_string(empty) + " empty seats"));
+  CW_TRY(record_audit(db, now, who.label(), "plan.apply",
+                      Phrase{}
+                          .arg("from", format_date(req.from))
+                          .arg("to", format_date(req.to))
+                          .arg("objective", std::to_string(d.objective))
+                          .arg("added", std::to_string(counts.added))
+                          .arg("removed", std::to_string(counts.withdrawn))
+                          .arg("kept", std::to_string(d.kept))
+                          .arg("empty", std::to_string(empty))));
   CW_TRY(tx.commit());
   return std::move(d);
 }
@@ -164,9 +169,11 @@ Result<int> invite(store::Database& db, const Clock& clock, const Actor& who, Lo
     CW_TRY(repo.transition(a.id, AssignmentState::invited, {who.label(), "invited"}, now));
     ++invited;
   }
-  CW_TRY(store::AuditRepo(db).append(now, who.label(), "plan.invite",
-                                     format_date(from) + ".." + format_date(to),
-                                     std::to_string(invited) + " invited"));
+  CW_TRY(record_audit(db, now, who.label(), "plan.invite",
+                      Phrase{}
+                          .arg("from", format_date(from))
+                          .arg("to", format_date(to))
+                          .arg("invited", std::to_string(invited))));
   CW_TRY(tx.commit());
   return invited;
 }

@@ -1,4 +1,5 @@
 // Hearings, volunteers and import runs read models (app/queries.h).
+#include "app/message_text.h"
 #include "app/page_cursor.h"
 #include "app/queries.h"
 #include "app/query_params.h"
@@ -10,7 +11,7 @@ namespace {
 
 constexpr int kDefaultDays = 14;
 
-Error malformed() { return Error::invalid("cursor: malformed"); }
+Error malformed() { return malformed_cursor(); }
 
 Result<std::optional<store::HearingPosition>> hearing_position(const std::string& cursor) {
   if (cursor.empty()) return std::optional<store::HearingPosition>{};
@@ -63,16 +64,14 @@ Result<DateRange> resolve_range(std::optional<LocalDate> from, std::optional<Loc
   }
   if (!to) to = *from + date::days{kDefaultDays - 1};
   if (*to < *from) {
-    return fail(
-        Error::invalid("to: " + format_date(*to) + " is before from (" + format_date(*from) + ")"));
+    return fail(backwards_range(RangeOf::list, *from, *to));
   }
   return DateRange{*from, *to};
 }
 
 Result<int> checked_limit(int limit) {
   if (limit < 1 || limit > kMaxPageLimit) {
-    return fail(Error::invalid("limit: expected 1 to " + std::to_string(kMaxPageLimit) + ", got " +
-                               std::to_string(limit)));
+    return fail(out_of_range(Bound::limit, kMaxPageLimit, limit));
   }
   return limit;
 }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/message_text.h"
 #include "app/page_cursor.h"
 #include "app/queries.h"
 #include "app/query_params.h"
@@ -23,11 +24,11 @@ Result<std::optional<store::SessionPosition>> session_position(const std::string
   if (cursor.empty()) return std::optional<store::SessionPosition>{};
   const auto f = CW_TRY(decode_cursor(cursor, kSessionTag, 5));
   for (const auto& x : f) {
-    if (!x.is_string()) return fail(Error::invalid("cursor: malformed"));
+    if (!x.is_string()) return fail(malformed_cursor());
   }
   auto date = parse_iso_date(f[0].get<std::string>());
   auto half = parse_half(f[1].get<std::string>());
-  if (!date || !half) return fail(Error::invalid("cursor: malformed"));
+  if (!date || !half) return fail(malformed_cursor());
   return std::optional<store::SessionPosition>(store::SessionPosition{
       *date, *half, f[2].get<std::string>(), f[3].get<std::string>(), f[4].get<std::string>()});
 }
@@ -100,9 +101,9 @@ Result<Page<SessionSummary>> list_sessions(store::Database& db, const SessionQue
 }
 
 Result<Dashboard> dashboard(store::Database& db, Instant now, int days, int uncovered_limit) {
-  if (days < 1 || days > 62) return fail(Error::invalid("days: expected 1 to 62"));
+  if (days < 1 || days > 62) return fail(out_of_range(Bound::days, 62));
   if (uncovered_limit < 0 || uncovered_limit > kMaxPageLimit) {
-    return fail(Error::invalid("uncovered_limit: expected 0 to 1000"));
+    return fail(out_of_range(Bound::uncovered_limit, kMaxPageLimit));
   }
   auto tx = CW_TRY(db.begin_deferred());
   const auto sites = CW_TRY(store::SiteRepo(db).all());

@@ -1,5 +1,6 @@
 #include "app/refusal_text.h"
 
+#include "app/audit_text.h"
 #include "app/message_text.h"
 #include "app/phrase_words.h"
 #include "app/unfilled_text.h"
@@ -168,12 +169,17 @@ Error not_ruled_out(Id volunteer, Id session) {
                                             .arg("session", std::to_string(session)));
 }
 
+Phrase session_values(const Session& s) { return session_phrase({}, s); }
+
 std::string describe(const Session& s) { return fill(CW_SESSION_EN, session_phrase({}, s)); }
 
-std::string english(const Phrase& phrase) {
-  for (const auto table : {refusal_patterns(), unfilled_patterns(), message_patterns()}) {
+std::string english(const Phrase& phrase) { return worded("en", phrase); }
+
+std::string worded(std::string_view locale, const Phrase& phrase) {
+  for (const auto table :
+       {refusal_patterns(), unfilled_patterns(), message_patterns(), audit_patterns()}) {
     for (const auto& p : table) {
-      if (p.key == phrase.key) return fill(p.en, phrase);
+      if (p.key == phrase.key) return fill(locale == "es" ? p.es : p.en, phrase);
     }
   }
   return {};

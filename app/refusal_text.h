@@ -44,11 +44,17 @@ enum class Action { unassign, pin };
 Error assignment_not_live(Id assignment, AssignmentState state, Action action);  // conflict
 Error not_ruled_out(Id volunteer, Id session);  // not_found: allow without a forbid
 
+// A session's values as the patterns name them: place, date, half ("am", "pm").
+Phrase session_values(const Session& s);
 // "HOU Courtroom 3 on 2026-12-08 (morning)", as the English patterns word a session.
 std::string describe(const Session& s);
 // The phrase worded in English (the API's and the CLI's message): any
-// pattern of app/: refusals, unfilled reasons (unfilled_text.h) and
-// messages (message_text.h) alike.
+// pattern of app/: refusals, unfilled reasons (unfilled_text.h), messages
+// (message_text.h) and the audit log's words (audit_text.h) alike.
 std::string english(const Phrase& phrase);
+// The phrase worded in the language of `locale` ("es": Spanish; anything
+// else: English), for words app/ hands to a module without its catalogs
+// (the coordinator's daily digest, notify/).
+std::string worded(std::string_view locale, const Phrase& phrase);
 
 }  // namespace cw::app

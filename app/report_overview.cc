@@ -4,13 +4,14 @@
 #include <set>
 #include <utility>
 
+#include "app/message_text.h"
+
 namespace cw::app {
 
 Result<ReportOverview> report_overview(store::Database& db, std::optional<std::string> site,
                                        LocalDate from, LocalDate to) {
   if (to < from) {
-    return fail(Error::invalid("the range ends (" + format_date(to) + ") before it starts (" +
-                               format_date(from) + ")"));
+    return fail(backwards_range(RangeOf::report, from, to));
   }
   ReportOverview out;
   out.from = iso_week_start(from);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit_text.h"
 #include "core/domain.h"
 #include "store/audit_repo.h"
 #include "store/retention_repo.h"
@@ -59,11 +60,13 @@ Result<RetentionResult> anonymize_before(store::Database& db, date::sys_days cut
   r.messages = CW_TRY(repo.delete_finished_messages_before(Instant{cutoff}));
 
   if (r.assignments + r.reports + r.forbidden + r.messages > 0) {
-    CW_TRY(store::AuditRepo(db).append(
-        now, "retention", "anonymize", "before " + format_date(before),
-        std::to_string(r.assignments) + " assignments, " + std::to_string(r.reports) +
-            " reports, " + std::to_string(r.forbidden) + " forbidden pairs, " +
-            std::to_string(r.messages) + " messages"));
+    CW_TRY(record_audit(db, now, "retention", "anonymize",
+                        Phrase{}
+                            .arg("date", format_date(before))
+                            .arg("assignments", std::to_string(r.assignments))
+                            .arg("reports", std::to_string(r.reports))
+                            .arg("forbidden", std::to_string(r.forbidden))
+                            .arg("messages", std::to_string(r.messages))));
   }
   CW_TRY(tx.commit());
   return r;

@@ -1,5 +1,6 @@
 #include "app/volunteers.h"
 
+#include "app/audit_text.h"
 #include "app/message_text.h"
 #include "store/audit_repo.h"
 #include "store/repos.h"
@@ -8,9 +9,9 @@ namespace cw::app {
 namespace {
 
 Result<void> check(store::Database& db, const Volunteer& v) {
-  if (v.handle.empty()) return fail(Error::invalid("the volunteer needs an id, e.g. v0042"));
-  if (v.name.empty()) return fail(Error::invalid("the volunteer needs a name"));
-  if (v.max_per_week < 0) return fail(Error::invalid("max per week cannot be negative"));
+  if (v.handle.empty()) return fail(volunteer_incomplete(Missing::id));
+  if (v.name.empty()) return fail(volunteer_incomplete(Missing::name));
+  if (v.max_per_week < 0) return fail(volunteer_incomplete(Missing::negative_cap));
   store::SiteRepo sites(db);
   for (const auto& code : v.sites) {
     if (!CW_TRY(sites.find(code))) return fail(unknown_site(Errc::invalid_input, code));
@@ -20,14 +21,13 @@ Result<void> check(store::Database& db, const Volunteer& v) {
 
 Result<Volunteer> stored(store::Database& db, Id id) {
   auto v = CW_TRY(store::VolunteerRepo(db).find(id));
-  if (!v) return fail(Error::not_found("no volunteer with id " + std::to_string(id)));
+  if (!v) return fail(no_volunteer(id, Lookup::by_number));
   return *v;
 }
 
 Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const std::string& handle, std::string_view detail) {
-  CW_TRY(store::AuditRepo(db).append(now, who.label(), action, "volunteer " + handle, detail));
-  return {};
+                   const std::string& handle, Phrase values = {}) {
+  return record_audit(db, now, who.label(), action, values.arg("volunteer", handle));
 }
 
 }  // namespace
@@ -44,7 +44,7 @@ Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor
   CW_TRY(repo.upsert(v, now));
   const auto created = CW_TRY(repo.find_by_handle(v.handle));
   if (!created) return fail(Error::internal("the new volunteer " + v.handle + " was not stored"));
-  CW_TRY(audit(db, now, who, "volunteer.create", v.handle, ""));
+  CW_TRY(audit(db, now, who, "volunteer.create", v.handle));
   CW_TRY(tx.commit());
   return created->id;
 }
@@ -59,7 +59,7 @@ Result<void> update_volunteer(store::Database& db, const Clock& clock, const Act
   CW_TRY(check(db, after));
   const auto outcome = CW_TRY(store::VolunteerRepo(db).upsert(after, now));
   if (outcome != store::UpsertOutcome::unchanged) {
-    CW_TRY(audit(db, now, who, "volunteer.update", after.handle, ""));
+    CW_TRY(audit(db, now, who, "volunteer.update", after.handle));
   }
   CW_TRY(tx.commit());
   return {};
@@ -78,7 +78,7 @@ Result<void> rotate_volunteer_link(store::Database& db, const Clock& clock, cons
   CW_TRY(tokens.issue(secret, purpose, subject,
                       live ? store::Rotation::rotate : store::Rotation::keep, now));
   CW_TRY(audit(db, now, who, live ? "volunteer.link.rotate" : "volunteer.link.issue", v.handle,
-               to_string(purpose)));
+               Phrase{}.arg("purpose", std::string(to_string(purpose)))));
   CW_TRY(tx.commit());
   return {};
 }

@@ -1,17 +1,20 @@
 #include "daemon/notifier.h"
 
 #include "app/plan.h"
+#include "app/refusal_text.h"
 
 namespace cw::daemon {
 namespace {
 
-Result<std::map<Id, std::string>> unfilled_reasons(store::Database& db, Instant now) {
+// The reasons worded in the coordinator's language by app/'s catalogs.
+Result<std::map<Id, std::string>> unfilled_reasons(store::Database& db, Instant now,
+                                                   std::string_view locale) {
   app::PlanRequest req;
   req.from = LocalDate{date::floor<date::days>(now).time_since_epoch()} - date::days{1};
   req.to = req.from + date::days{4};
   const auto diff = CW_TRY(app::preview_plan(db, req));
   std::map<Id, std::string> out;
-  for (const auto& u : diff.unfilled) out[u.session] = u.reason;
+  for (const auto& u : diff.unfilled) out[u.session] = app::worded(locale, u.why);
   return out;
 }
 

@@ -44,6 +44,7 @@ constexpr std::array kEnglish{
     Entry{"digest.imports", "Failed imports since yesterday:"},
     Entry{"digest.messages", "Messages that could not be delivered:"},
     Entry{"digest.none", "none"},
+    Entry{"digest.no_reason", "no volunteer assigned yet"},
     Entry{"alert.body",
           "A volunteer filed a report for the court watch at {where} on {when}.\n"
           "ICE present: {ice}. People detained: {detained}.\n"
@@ -87,6 +88,7 @@ constexpr std::array kSpanish{
     Entry{"digest.imports", "Importaciones fallidas desde ayer:"},
     Entry{"digest.messages", "Mensajes que no se pudieron entregar:"},
     Entry{"digest.none", "ninguno"},
+    Entry{"digest.no_reason", "aún no hay ningún voluntario asignado"},
     Entry{"alert.body",
           "Una persona voluntaria presentó un informe de la observación en {where} el {when}.\n"
           "ICE presente: {ice}. Personas detenidas: {detained}.\n"

@@ -76,7 +76,8 @@ Result<Rendered> render_digest(const RenderInput& in, const Json& payload, Local
   uncovered.reserve(in.digest.uncovered.size());
   for (const auto& u : in.digest.uncovered) {
     uncovered.push_back(format_where(u.session) + ", " + format_when(l, u.session) + " — " +
-                        std::to_string(u.seats) + " × " + u.reason);
+                        std::to_string(u.seats) + " × " +
+                        (u.reason.empty() ? std::string(text(l, "digest.no_reason")) : u.reason));
   }
   std::vector<std::string> paras{
       fill(text(l, "greeting"), {{"name", in.recipient_name}}),

@@ -22,7 +22,7 @@ struct DigestFacts {
   struct Uncovered {
     Snapshot session;
     int seats = 0;
-    std::string reason;
+    std::string reason;  // in the recipient's language; empty: none known
   };
   std::vector<Uncovered> uncovered;   // next 72 hours
   std::vector<std::string> declines;  // one line each

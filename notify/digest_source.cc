@@ -21,7 +21,7 @@ Result<void> load_uncovered(store::Database& db, const Coordinator& c, Instant n
   std::map<Id, std::string> why;
   if (reasons) {
     // Without the matcher's reasons the digest still lists the sessions.
-    if (auto r = reasons(db, now)) why = std::move(*r);
+    if (auto r = reasons(db, now, c.locale)) why = std::move(*r);
   }
   for (const auto& row :
        CW_TRY(store::staffed_sessions(db, today - date::days{1}, today + date::days{4}))) {
@@ -31,8 +31,8 @@ Result<void> load_uncovered(store::Database& db, const Coordinator& c, Instant n
     const auto start = start_instant(snap);
     if (!start || *start <= now || *start > now + kAhead) continue;
     const auto it = why.find(row.session.id);
-    out.uncovered.push_back(
-        {snap, seats, it != why.end() ? it->second : "no volunteer assigned yet"});
+    // No reason known: render_digest() words "no volunteer assigned yet".
+    out.uncovered.push_back({snap, seats, it != why.end() ? it->second : std::string()});
   }
   return {};
 }

@@ -15,8 +15,12 @@
 
 namespace cw::notify {
 
-// Why each unfilled session is unfilled (session id → reason), or an error.
-using UnfilledReasons = std::function<Result<std::map<Id, std::string>>(store::Database&, Instant)>;
+// Why each unfilled session is unfilled (session id → reason), worded in the
+// language of `locale` ("en", "es": the coordinator's), or an error. The
+// daemon provides it from app/'s plan preview and phrase catalogs, which
+// notify/ may not include (DESIGN.md §2): the words come in ready-made.
+using UnfilledReasons =
+    std::function<Result<std::map<Id, std::string>>(store::Database&, Instant, std::string_view)>;
 
 Result<DigestFacts> load_digest(store::Database& db, const Coordinator& c, Instant now,
                                 const UnfilledReasons& reasons);

@@ -5,6 +5,8 @@
 #include <optional>
 #include <unordered_map>
 
+#include "app/audit_text.h"
+#include "app/import_text.h"
 #include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "app/unfilled_text.h"
@@ -96,12 +98,13 @@ const Catalog& spanish() {
 }
 
 // The base catalog of a language plus the coordinator pages' (catalog_pages.cc)
-// and app/'s phrase patterns: refusals and unfilled reasons (filled by
-// phrase_text()).
+// and app/'s phrase patterns: refusals, unfilled reasons, messages and the
+// audit log's words (filled by phrase_text()).
 Catalog with_pages(Catalog c, Lang l) {
   for (const auto& e : page_catalog(l)) c.emplace(e.key, e.value);
   for (const auto table :
-       {app::refusal_patterns(), app::unfilled_patterns(), app::message_patterns()}) {
+       {app::refusal_patterns(), app::unfilled_patterns(), app::message_patterns(),
+        app::audit_patterns(), app::import_patterns()}) {
     for (const auto& p : table) c.emplace(p.key, l == Lang::es ? p.es : p.en);
   }
   return c;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "app/import_text.h"
+
 namespace cw::web {
 namespace {
 
@@ -53,12 +55,17 @@ void import_run_summary(Html& h, Lang lang, const ImportRun& run) {
   h.raw("class=\"num\">").text(tr(lang, "run.count")).raw("</th><th scope=\"col\">");
   h.text(tr(lang, "run.lines")).raw("</th></tr></thead><tbody>");
   for (const auto& [reason, r] : run.rejected) {
-    h.raw("<tr><td>").text(reason);
-    if (run.source == "volunteers") {
-      if (auto it = run.first_error.find(reason); it != run.first_error.end()) {
-        h.raw("<br><span class=\"small muted\">").text(it->second).raw("</span>");
-      }
+    // The reason by name and what the row needed, in the page's language
+    // (app/import_text.h); a volunteer file's first message as the
+    // importer wrote it on an English page (it may quote the bad value).
+    const app::RejectWords words = app::reject_words(run, reason);
+    h.raw("<tr data-reason=\"").text(reason).raw("\"><td>");
+    h.text(words.label.key.empty() ? reason : phrase_text(lang, words.label, ""));
+    std::string why = phrase_text(lang, words.expected, "");
+    if (run.source == "volunteers" && lang == Lang::en) {
+      if (auto it = run.first_error.find(reason); it != run.first_error.end()) why = it->second;
     }
+    if (!why.empty()) h.raw("<br><span class=\"small muted\">").text(why).raw("</span>");
     h.raw("</td><td class=\"num\">").text(std::to_string(r.count)).raw("</td><td>");
     h.text(lines_text(r)).raw("</td></tr>");
   }

@@ -1,8 +1,10 @@
 // How an import run record is shown (imports page, volunteers CSV upload):
 // source, times, state, counts, and each rejection reason with its count and
-// sample line numbers. The first error message of a reason is shown only for
-// volunteer files: hearing sources may quote a rejected field, and a case
-// reference must never reach a page. Stateless.
+// sample line numbers, each reason named in the page's language with what
+// the row needed (app/import_text.h). The importer's own first message of a
+// reason is shown only for volunteer files on an English page: hearing
+// sources may quote a rejected field, and a case reference must never reach
+// a page. Stateless.
 #pragma once
 
 #include "core/import_run.h"

@@ -1,10 +1,12 @@
 // GET /audit — the audit log, newest first, 50 entries a page (keyset on the
 // entry id: ?before=ID). Entries hold no secrets and no personal data by
-// construction (store/audit_repo.h); they are shown as stored, escaped.
+// construction (store/audit_repo.h); each is worded in the page's language
+// from its action code and stored values (app/audit_text.h), escaped.
 #include <httplib.h>
 
 #include <charconv>
 
+#include "app/audit_text.h"
 #include "store/audit_repo.h"
 #include "web/desk.h"
 #include "web/forms.h"
@@ -35,8 +37,13 @@ void entries_table(Html& h, Lang lang, const std::vector<store::AuditEntry>& ent
   h.raw("</tr></thead><tbody>");
   for (const auto& e : entries) {
     h.raw("<tr><td class=\"mono\">").text(format_instant(e.at)).raw("</td><td>").text(e.actor);
-    h.raw("</td><td>").text(e.action).raw("</td><td>").text(e.subject).raw("</td><td>");
-    h.text(e.detail).raw("</td></tr>");
+    // The action by name and the entry's values in the page's language
+    // (app/audit_text.h); an entry written without values, as stored.
+    const std::string action_key = "audit.action." + e.action;
+    const app::AuditWords words = app::audit_words(e);
+    h.raw("</td><td>").text(has_entry(Lang::en, action_key) ? tr(lang, action_key) : e.action);
+    h.raw("</td><td>").text(phrase_text(lang, words.subject, e.subject)).raw("</td><td>");
+    h.text(phrase_text(lang, words.detail, e.detail)).raw("</td></tr>");
   }
   h.raw("</tbody></table></div>");
 }

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/audit_text.h"
 #include "tests/app/app_fixture.h"
 
 namespace cw::testing {
@@ -36,7 +37,14 @@ TEST_F(Assignments, AssignStoresAPinnedProposalAndAuditsItByHandle) {
   EXPECT_EQ(entry.actor, "alice");
   EXPECT_EQ(entry.action, "assignment.assign");
   EXPECT_EQ(entry.subject, "assignment " + std::to_string(a->id));
-  EXPECT_EQ(entry.detail, "v0001 at HOU Courtroom 3 on 2026-03-02 (morning), proposed, pinned");
+  // Stored as values; worded in English and Spanish by the audit page's patterns.
+  const auto words = app::audit_words(entry);
+  EXPECT_EQ(app::worded("en", words.detail),
+            "v0001 at HOU Courtroom 3 on 2026-03-02 (morning), proposed, pinned");
+  EXPECT_EQ(app::worded("es", words.detail),
+            "v0001 en HOU Courtroom 3 el 2026-03-02 (mañana), propuesta, fijada");
+  EXPECT_EQ(app::worded("es", words.subject), "asignación " + std::to_string(a->id));
+  EXPECT_EQ(entry.detail.find("Ana"), std::string::npos);  // a handle, never a name
   EXPECT_EQ(entry.at, clock.now());
 }
 

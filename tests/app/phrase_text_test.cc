@@ -1,15 +1,20 @@
 // The words of app/'s phrases in both languages: every pattern of the
-// unfilled reasons (unfilled_text.h) and of the refusals and refused
-// actions (refusal_text.h), filled with every value its choices name, reads
+// unfilled reasons (unfilled_text.h), of the refusals and refused actions
+// (refusal_text.h), of the messages (message_text.h) and of the audit log
+// (audit_text.h), filled with every value its choices name, reads
 // wholly in Spanish — no word of the English text survives into the Spanish
 // one except the values themselves — and the reasons the explainer gives
 // read as a coordinator expects in both languages.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <set>
 
+#include "app/audit_text.h"
+#include "app/import_text.h"
 #include "app/message_text.h"
 #include "app/refusal_text.h"
 #include "app/unfilled_text.h"
@@ -29,6 +34,16 @@ std::vector<std::string> samples(const std::string& name) {
       {"half", {"am", "pm"}},
       {"weekday", {"mon", "tue", "wed", "thu", "fri", "sat", "sun"}},
       {"state", {"cancelled", "declined"}},
+      {"assignment_state", {"proposed", "invited", "confirmed", "declined", "cancelled"}},
+      {"pinned", {"yes", "no"}},
+      {"role", {"admin", "coordinator"}},
+      {"scope", {"closed", "partial"}},
+      {"purpose", {"feed-volunteer", "volunteer-link"}},
+      {"ice", {"yes", "no", "unsure"}},
+      {"user", {"alice"}},
+      {"volunteer", {"v0001"}},
+      {"weekly", {"", "mon-am tue"}},
+      {"blackouts", {"", "2026-12-24"}},
       {"first", {"booked", "capped", "trainee", "loaded", "unplaced"}},
       {"name", {"Zoe Quill"}},
       {"place", {"HOU Courtroom 3"}},
@@ -41,6 +56,14 @@ std::vector<std::string> samples(const std::string& name) {
   };
   if (const auto it = kCodes.find(name); it != kCodes.end()) return it->second;
   return {"1", "3"};  // counts and ids
+}
+
+// An import pattern worded in "en" or "es" (web/i18n does the same for a page).
+std::string worded_import(std::string_view lang, const Phrase& phrase) {
+  for (const auto& p : import_patterns()) {
+    if (p.key == phrase.key) return fill(lang == "es" ? p.es : p.en, phrase);
+  }
+  return "(no pattern " + phrase.key + ")";
 }
 
 // Every combination of sample values over the pattern's placeholders.
@@ -77,7 +100,7 @@ void expect_wholly_spanish(const PhrasePattern& p) {
     std::set<std::string> values;
     for (const auto& [n, v] : phrase.args) values.merge(words(v));
     // Words spelled alike in both languages.
-    static const std::set<std::string> kShared{"manual"};
+    static const std::set<std::string> kShared{"manual", "plan", "ice", "api"};
     for (const auto& w : words(en)) {
       if (values.contains(w) || kShared.contains(w)) continue;
       EXPECT_FALSE(words(es).contains(w))
@@ -96,9 +119,11 @@ TEST(PhraseText, EveryUnfilledReasonReadsWhollyInSpanish) {
   }
 }
 
-TEST(PhraseText, EveryRefusalAndMessageReadsWhollyInSpanish) {
-  for (const auto table : {refusal_patterns(), message_patterns()}) {
+TEST(PhraseText, EveryRefusalMessageAndAuditEntryReadsWhollyInSpanish) {
+  ASSERT_GE(audit_patterns().size(), 3 * 27u);  // every action: name, subject and detail
+  for (const auto table : {refusal_patterns(), message_patterns(), audit_patterns()}) {
     for (const auto& p : table) {
+      EXPECT_EQ(p.en.empty(), p.es.empty()) << p.key;
       EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
       expect_wholly_spanish(p);
     }
@@ -113,6 +138,122 @@ TEST(PhraseText, AMessageCarriesItsEnglishWordsAndItsPhrase) {
   const Error site = unknown_site(Errc::invalid_input, "ZZZ");
   EXPECT_EQ(site.message, "unknown site 'ZZZ'");
   EXPECT_EQ(site.phrase.key, "message.unknown-site");
+}
+
+// The JSON API and the CLI keep their English words (DESIGN.md §8) while a
+// page gets the phrase; worded() is what the daily digest's reasons use.
+TEST(PhraseText, MessagesKeepTheirEnglishWordsAndWordTheSameInSpanish) {
+  const LocalDate d1 = *parse_iso_date("2026-12-01"), d8 = *parse_iso_date("2026-12-08");
+  const std::pair<Error, std::string> cases[] = {
+      {no_session(12), "session 12 does not exist"},
+      {no_volunteer(7), "volunteer 7 does not exist"},
+      {no_volunteer(7, Lookup::by_number), "no volunteer with id 7"},
+      {no_assignment(4), "assignment 4 does not exist"},
+      {assignment_was_cancelled(4, true), "assignment 4 was cancelled and cannot be confirmed"},
+      {assignment_was_cancelled(4, false), "assignment 4 was cancelled"},
+      {foreign_cursor(), "cursor: not a cursor returned by this list (ask again without it)"},
+      {malformed_cursor(), "cursor: malformed"},
+      {out_of_range(Bound::limit, 1000, 0), "limit: expected 1 to 1000, got 0"},
+      {out_of_range(Bound::days, 62), "days: expected 1 to 62"},
+      {out_of_range(Bound::uncovered_limit, 1000), "uncovered_limit: expected 0 to 1000"},
+      {backwards_range(RangeOf::list, d8, d1), "to: 2026-12-01 is before from (2026-12-08)"},
+      {backwards_range(RangeOf::plan, d8, d1),
+       "the plan's range ends (2026-12-01) before it starts (2026-12-08)"},
+      {backwards_range(RangeOf::report, d8, d1),
+       "the range ends (2026-12-01) before it starts (2026-12-08)"},
+      {volunteer_incomplete(Missing::id), "the volunteer needs an id, e.g. v0042"},
+      {volunteer_incomplete(Missing::name), "the volunteer needs a name"},
+      {volunteer_incomplete(Missing::negative_cap), "max per week cannot be negative"},
+  };
+  for (const auto& [e, message] : cases) {
+    EXPECT_EQ(e.message, message);
+    EXPECT_FALSE(e.phrase.key.empty()) << message;
+    EXPECT_EQ(worded("en", e.phrase), message);
+    const std::string es = worded("es", e.phrase);
+    EXPECT_FALSE(es.empty()) << message;
+    EXPECT_NE(es, message);
+  }
+  EXPECT_EQ(worded("es", no_session(12).phrase), "la sesión 12 no existe");
+  EXPECT_EQ(worded("es", backwards_range(RangeOf::plan, d8, d1).phrase),
+            "el periodo del plan termina (2026-12-01) antes de empezar (2026-12-08)");
+}
+
+// Issue 8: every reason code an importer records (found in scrapers/'s
+// sources, so a new reason without words fails here) has a name and an
+// expectation in both languages, and the Spanish ones hold no English word
+// but the literal values a file must contain.
+TEST(PhraseText, EveryRejectionReasonOfTheImportersHasWordsInBothLanguages) {
+  static const std::regex kCode(
+      R"re((?:reject\(|Reject\{|reason = |return )"([a-z]+(?:-[a-z0-9]+)+)")re");
+  std::set<std::string> codes;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::string(CW_SOURCE_DIR) + "/scrapers")) {
+    if (entry.path().extension() != ".cc" && entry.path().extension() != ".h") continue;
+    std::ifstream in(entry.path());
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), kCode);
+         it != std::sregex_iterator(); ++it) {
+      codes.insert((*it)[1].str());
+    }
+  }
+  ASSERT_GE(codes.size(), 30u);  // the scan finds what it is for
+  ImportRun run;
+  for (const auto& code : codes) {
+    const auto w = reject_words(run, code);
+    EXPECT_EQ(w.label.key, "reject." + code) << code << " has no words";
+    for (const auto& key : {w.label.key, w.expected.key}) {
+      bool found = false;
+      for (const auto& p : import_patterns()) found = found || p.key == key;
+      EXPECT_TRUE(found) << key;
+    }
+  }
+  // Literal values a file must hold, the same on an English and a Spanish page.
+  static const std::set<std::string> kFileTokens{
+      "yyyy",    "hhmm",    "bytes", "utf",    "nul",       "kib",   "master",    "individual",
+      "bond",    "check",   "other", "yes",    "true",      "false", "scheduled", "cancelled",
+      "trainee", "watcher", "lead",  "mon",    "tue",       "sun",   "uid",       "dtstart",
+      "rrule",   "freq",    "rdate", "exdate", "vtimezone", "iana",  "tzid"};
+  for (const auto& p : import_patterns()) {
+    EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
+    EXPECT_FALSE(p.es.empty()) << p.key;
+    for (const auto& field : {std::string(), std::string("date")}) {
+      Phrase phrase{std::string(p.key), {}};
+      phrase.arg("field", field);
+      const std::string en = fill(p.en, phrase), es = fill(p.es, phrase);
+      for (const auto& w : words(en)) {
+        if (w == field || kFileTokens.contains(w)) continue;
+        EXPECT_FALSE(words(es).contains(w)) << p.key << ": English '" << w << "' in \"" << es;
+      }
+    }
+  }
+}
+
+TEST(PhraseText, ARejectionNamesTheFieldOfItsFirstRowButNoValue) {
+  ImportRun run;
+  run.source = "csv";
+  run.reject("missing-field", 7, "h.csv: line 7, field 'judge': required value is empty");
+  run.reject("bad-date", 9, "h.csv: line 9, field 'date': expected YYYY-MM-DD, got 'A-201-301'");
+  const auto missing = reject_words(run, "missing-field");
+  EXPECT_EQ(worded_import("es", missing.expected),
+            "judge: se esperaba un valor: el campo es obligatorio");
+  const auto bad = reject_words(run, "bad-date");
+  EXPECT_EQ(worded_import("es", bad.label), "fecha no válida");
+  EXPECT_EQ(worded_import("en", bad.expected), "date: expected YYYY-MM-DD or M/D/YYYY");
+  EXPECT_TRUE(reject_words(run, "no-such-reason").label.key.empty());
+}
+
+TEST(PhraseText, AnAuditEntryWithoutStoredValuesShowsAsStored) {
+  store::AuditEntry old{1, {}, "alice", "closure.add", "HOU 2026-12-08", "closed: 3 hearings"};
+  EXPECT_TRUE(audit_words(old).subject.key.empty());
+  EXPECT_TRUE(audit_words(old).detail.key.empty());
+  store::AuditEntry current{2,
+                            {},
+                            "alice",
+                            "plan.invite",
+                            "2026-12-01..2026-12-14",
+                            R"({"from":"2026-12-01","to":"2026-12-14","invited":"1"})"};
+  EXPECT_EQ(worded("es", audit_words(current).detail), "1 invitación");
+  EXPECT_EQ(worded("en", audit_words(current).subject), "2026-12-01..2026-12-14");
 }
 
 using Words = std::pair<std::string, std::string>;

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 
+#include "app/audit_text.h"
+#include "store/audit_repo.h"
 #include "store/invariants.h"
 
 namespace cw::app {
@@ -89,8 +91,13 @@ TEST_F(RetentionTest, OldSessionsKeepCoverageButLoseWho) {
   EXPECT_EQ(scalar("SELECT volunteer_id FROM reports WHERE session_id = 2"), "1");
   EXPECT_EQ(scalar("SELECT count(*) FROM forbidden_pairs"), "1");
   EXPECT_EQ(scalar("SELECT group_concat(idem_key) FROM outbox ORDER BY idem_key"), "b,c");
-  EXPECT_EQ(scalar("SELECT detail FROM audit_log WHERE actor = 'retention'"),
+  const auto entries = store::AuditRepo(*db_).list(1).value().entries;
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].actor, "retention");
+  EXPECT_EQ(worded("en", audit_words(entries[0]).detail),
             "2 assignments, 1 reports, 1 forbidden pairs, 1 messages");
+  EXPECT_EQ(worded("es", audit_words(entries[0]).detail),
+            "2 asignaciones, 1 informe, 1 pareja descartada, 1 mensaje");
   EXPECT_TRUE(store::check_invariants(*db_).value().empty());
 }
 

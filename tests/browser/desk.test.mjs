@@ -183,6 +183,35 @@ test('every other page renders cleanly in English and Spanish at both widths', a
   assert.doesNotMatch(alert, ENGLISH);
   es.problems = es.problems.filter((p) => !p.includes('status of 404'));
   await check(es, 'session-detail-404-es');
+
+  // Issue 8: the audit log in Spanish: each entry's action, subject and
+  // detail from its stored code and values (the first test planned,
+  // assigned, unassigned and closed).
+  await go(es, '/audit');
+  const audit = await es.textContent('main table');
+  assert.match(audit, /plan aplicado/);
+  assert.match(audit, /asignación retirada/);
+  assert.match(audit, /cierre registrado/);
+  assert.match(audit, /objetivo -?\d+: \d+ añadidas?/);
+  assert.match(audit, /inicio de sesión/);
+  assert.doesNotMatch(audit, /\b(assignment|session|closure|objective|added|removed|kept|hearings|cancelled|restored|signed|unassigned|pinned|proposed|invited|role|before|morning|afternoon)\b/i);
+  await check(es, 'audit-es');
+
+  // Error cases a coordinator can reach from the address bar, worded in Spanish.
+  for (const [name, path, status, spanish] of [
+    ['sessions-bad-cursor-es', '/sessions?cursor=nonsense', 422, /esta posición de la lista (no viene de esta lista|está dañada)/],
+    ['imports-bad-cursor-es', '/imports?cursor=nonsense', 422, /esta posición de la lista (no viene de esta lista|está dañada)/],
+    // The page checks the range itself (and shows its default range).
+    ['reports-bad-range-es', `/reports?from=${D3}&to=${D1}`, 200, /El rango debe terminar después de empezar/],
+  ]) {
+    const res = await es.goto(daemon.url + path);
+    assert.equal(res.status(), status, `${path} answered ${res.status()}`);
+    const text = await es.textContent('main');
+    assert.match(text, spanish, `${path}: ${text}`);
+    assert.doesNotMatch(text, /\b(cursor|expected|before|range|ends|starts|returned|list)\b/, `${path}: ${text}`);
+    if (status !== 200) es.problems = es.problems.filter((p) => !p.includes(`status of ${status}`));
+    await check(es, name);
+  }
   await go(es, '/volunteers/v0002');
   assert.equal(await es.locator('form[action$="/erase"]').count(), 0, 'a coordinator does not see erase');
   await es.context().close();

@@ -179,7 +179,7 @@ test('a volunteers CSV with bad rows imports the good ones and names line and fi
   const reasons = {};
   for (const tr of await run.locator('tbody tr').all()) {
     const cells = await tr.locator('td').allInnerTexts();
-    reasons[cells[0].split(/\s/)[0]] = { text: cells[0], count: Number(cells[1]), lines: cells[2] };
+    reasons[await tr.getAttribute('data-reason')] = { text: cells[0], count: Number(cells[1]), lines: cells[2] };
   }
   assert.deepEqual(Object.keys(reasons).sort(), ['bad-email', 'bad-role', 'unknown-site']);
   assert.deepEqual([reasons['bad-email'].count, reasons['bad-email'].lines], [2, '3, 6']);
@@ -191,7 +191,25 @@ test('a volunteers CSV with bad rows imports the good ones and names line and fi
   for (const secret of ['eve-at-example.org', 'hal at example.org', 'Eve Bad', 'Hal Bad']) {
     assert.ok(!html.includes(secret), `the page shows ${secret}`);
   }
+  assert.match(reasons['bad-email'].text, /^invalid e-mail/);
   await desk.check(page, 'volunteers-import-rejects');
+
+  // Issue 8: the same run on a Spanish page names each reason and what the
+  // row needed in Spanish, with the field, and no English word of the messages.
+  const es = await desk.login('coord', 'es-ES');
+  await desk.go(es, `/imports#${runId}`);
+  const esRun = es.locator(`#${runId}`);
+  const esReasons = {};
+  for (const tr of await esRun.locator('tbody tr').all()) {
+    esReasons[await tr.getAttribute('data-reason')] = (await tr.locator('td').first().innerText()).trim();
+  }
+  assert.deepEqual(Object.keys(esReasons).sort(), ['bad-email', 'bad-role', 'unknown-site']);
+  assert.match(esReasons['bad-email'], /^correo no válido\s+email: se esperaba una dirección con una sola @ y sin espacios$/);
+  assert.match(esReasons['bad-role'], /^función no válida\s+role: se esperaba trainee, watcher o lead$/);
+  assert.match(esReasons['unknown-site'], /^sede desconocida\s+sites: se esperaba códigos de sede/);
+  assert.doesNotMatch(await esRun.innerText(), /\b(expected|field|line|invalid|unknown|address|spaces|got|Rows|Rejected)\b/);
+  await desk.check(es, 'imports-rejects-es');
+  await es.context().close();
 
   // The good rows are volunteers now; the bad ones are not.
   for (const [handle, present] of [['v0010', true], ['v0012', true], ['v0011', false], ['v0013', false],

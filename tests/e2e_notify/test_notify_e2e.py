@@ -287,6 +287,48 @@ class NotifySmtp(unittest.TestCase):
         self.assertFalse([m for _, m in self.smtp.messages() if m["To"] == "hal@example.org"
                           and m["Subject"].startswith("ALERT")])
 
+    def test_the_daily_digest_words_each_unfilled_reason_in_the_coordinators_language(self):
+        """Issue 8: the reason comes from app/'s catalogs in the coordinator's
+        language; a Spanish digest carried the English reason before."""
+        now = datetime.datetime.now(datetime.timezone.utc)
+        due = max(now - datetime.timedelta(minutes=2),
+                  now.replace(hour=0, minute=0, second=0, microsecond=0))
+        coordinators = "".join(
+            f'[[notify.coordinators]]\nname = "{name}"\nemail = "{mail}"\n'
+            f'timezone = "Etc/UTC"\nsites = ["CHI"]\nlocale = "{loc}"\n'
+            for name, mail, loc in [("Maria", "maria@example.org", "es"),
+                                    ("Hal", "hal@example.org", "en")])
+        h.write_config(self.ws.config, self.ws.db, cwtest.ARGS.source, "127.0.0.1:0", PUBLIC,
+                       h.smtp_config(self.smtp, self.cert, self.tmp.name + "/smtp-password",
+                                     f'digest_at = "{due:%H:%M}"\n') + coordinators)
+        # A morning session the day after tomorrow: within the digest's 72 hours at any hour.
+        refresh(self.ws, self.ws.write("hearings.csv", h.HEADER + f"{day(2)},09:00,,CHI,"
+                                       f"Courtroom 1,Judge 1,master,spanish,no,{CASE_REFS[0]},,,k0\n"))
+        # The one volunteer for CHI watches only on a weekday other than the session's.
+        session_day = datetime.date.fromisoformat(day(2))
+        other = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][(session_day.weekday() + 1) % 7]
+        self.ws.run("volunteers", "import", self.ws.write(
+            "volunteers.csv", h.VOL_HEADER + f"v0001,Volunteer 1,v1@example.org,,watcher,CHI,"
+                                             f"spanish,3,{other},,,yes,en\n"))
+        self.daemon()
+        deadline = time.time() + 60
+        digests = {}
+        while time.time() < deadline and len(digests) < 2:
+            digests = {m["To"]: parts(m)["text/plain"].decode() for _, m in self.smtp.messages()
+                       if m["Subject"].startswith(("Court watch daily digest", "Resumen diario"))}
+            time.sleep(0.2)
+        self.assertEqual(set(digests), {"maria@example.org", "hal@example.org"}, digests)
+        weekday_en = session_day.strftime("%A")
+        weekday_es = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábados",
+                      "domingos"][session_day.weekday()]
+        en, es = digests["hal@example.org"], digests["maria@example.org"]
+        self.assertIn(f"1 × no active volunteer for CHI on {weekday_en} mornings", en)
+        self.assertIn(f"1 × ningún voluntario activo para CHI los {weekday_es} por la mañana", es)
+        for english in ("no active volunteer", "mornings", weekday_en, "no volunteer assigned"):
+            self.assertNotIn(english, es)
+        for ref in CASE_REFS:
+            self.assertNotIn(ref, en + es)
+
     def test_kill_9_mid_send_then_restart_sends_everything_and_few_duplicates(self):
         n = 120
         Seeded(self.ws, n)
