@@ -22,9 +22,9 @@ struct ActionText {
   CW_PAIR_ES                                                                      \
   ", {assignment_state|proposed=propuesta|invited=invitada|confirmed=confirmada|" \
   "declined=rechazada|cancelled=cancelada}{pinned|yes=, fijada|*=}"
-#define CW_SESSIONS_EN                                                             \
-  "{sessions} sessions cancelled, {restored} restored, {assignments} assignments " \
-  "cancelled"
+#define CW_SESSIONS_EN                                                          \
+  "{sessions} {sessions|1=session|*=sessions} cancelled, {restored} restored, " \
+  "{assignments} {assignments|1=assignment|*=assignments} cancelled"
 #define CW_SESSIONS_ES                                                           \
   "{sessions} {sessions|1=sesión cancelada|*=sesiones canceladas}, {restored} " \
   "{restored|1=restablecida|*=restablecidas}, {assignments} "                    \
@@ -60,15 +60,16 @@ constexpr ActionText kActions[] = {
     {"pair.allow", "volunteer allowed again", "voluntario permitido de nuevo", "session {session}",
      "sesión {session}", CW_PAIR_EN, CW_PAIR_ES},
     {"closure.add", "closure entered", "cierre registrado", "{site} {date}", "{site} {date}",
-     "{scope|partial=open to detained cases only|*=closed}: {hearings} hearings "
-     "cancelled, " CW_SESSIONS_EN,
+     "{scope|partial=open to detained cases only|*=closed}: {hearings} "
+     "{hearings|1=hearing|*=hearings} cancelled, " CW_SESSIONS_EN,
      "{scope|partial=abierta solo para casos de detenidos|*=cerrada}: {hearings} "
      "{hearings|1=audiencia cancelada|*=audiencias canceladas}, " CW_SESSIONS_ES},
     {"closure.lift", "closure lifted", "cierre levantado", "{site} {date}", "{site} {date}",
-     "{hearings} hearings restored, " CW_SESSIONS_EN,
+     "{hearings} {hearings|1=hearing|*=hearings} restored, " CW_SESSIONS_EN,
      "{hearings} {hearings|1=audiencia restablecida|*=audiencias restablecidas}, " CW_SESSIONS_ES},
     {"plan.apply", "plan applied", "plan aplicado", "{from}..{to}", "{from}..{to}",
-     "objective {objective}: {added} added, {removed} removed, {kept} kept, {empty} empty seats",
+     "objective {objective}: {added} added, {removed} removed, {kept} kept, {empty} empty "
+     "{empty|1=seat|*=seats}",
      "objetivo {objective}: {added} {added|1=añadida|*=añadidas}, {removed} "
      "{removed|1=retirada|*=retiradas}, {kept} {kept|1=mantenida|*=mantenidas}, {empty} "
      "{empty|1=plaza vacía|*=plazas vacías}"},
@@ -76,8 +77,9 @@ constexpr ActionText kActions[] = {
      "{invited} invited", "{invited} {invited|1=invitación|*=invitaciones}"},
     {"anonymize", "old records anonymized", "registros antiguos anonimizados", "before {date}",
      "antes del {date}",
-     "{assignments} assignments, {reports} reports, {forbidden} forbidden pairs, {messages} "
-     "messages",
+     "{assignments} {assignments|1=assignment|*=assignments}, {reports} "
+     "{reports|1=report|*=reports}, "
+     "{forbidden} forbidden {forbidden|1=pair|*=pairs}, {messages} {messages|1=message|*=messages}",
      "{assignments} {assignments|1=asignación|*=asignaciones}, {reports} "
      "{reports|1=informe|*=informes}, {forbidden} {forbidden|1=pareja descartada|*=parejas "
      "descartadas}, {messages} {messages|1=mensaje|*=mensajes}"},
@@ -103,8 +105,9 @@ constexpr ActionText kActions[] = {
      "{version}"},
     {"volunteer.erase", "volunteer erased", "voluntario borrado", "volunteer {volunteer}",
      "voluntario {volunteer}",
-     "{assignments} assignments removed, {reports} reports kept without a name, {messages} "
-     "messages removed",
+     "{assignments} {assignments|1=assignment|*=assignments} removed, {reports} "
+     "{reports|1=report|*=reports} kept without a name, {messages} "
+     "{messages|1=message|*=messages} removed",
      "{assignments} {assignments|1=asignación borrada|*=asignaciones borradas}, {reports} "
      "{reports|1=informe conservado|*=informes conservados} sin nombre, {messages} "
      "{messages|1=mensaje borrado|*=mensajes borrados}"},

@@ -256,6 +256,33 @@ TEST(PhraseText, AnAuditEntryWithoutStoredValuesShowsAsStored) {
   EXPECT_EQ(worded("en", audit_words(current).subject), "2026-12-01..2026-12-14");
 }
 
+TEST(PhraseText, EnglishAuditDetailsAgreeInNumberWithTheirCounts) {
+  auto closure = [](const char* counts) {
+    return store::AuditEntry{3, {}, "alice", "closure.add", "HOU 2026-12-08", counts};
+  };
+  EXPECT_EQ(worded("en", audit_words(closure(R"({"site":"HOU","date":"2026-12-08","scope":"full",)"
+                                             R"("hearings":"1","sessions":"1","restored":"0",)"
+                                             R"("assignments":"1"})"))
+                             .detail),
+            "closed: 1 hearing cancelled, 1 session cancelled, 0 restored, 1 assignment "
+            "cancelled");
+  EXPECT_EQ(worded("en", audit_words(closure(R"({"site":"HOU","date":"2026-12-08","scope":"full",)"
+                                             R"("hearings":"3","sessions":"2","restored":"0",)"
+                                             R"("assignments":"0"})"))
+                             .detail),
+            "closed: 3 hearings cancelled, 2 sessions cancelled, 0 restored, 0 assignments "
+            "cancelled");
+  const store::AuditEntry erase{
+      4,
+      {},
+      "admin",
+      "volunteer.erase",
+      "volunteer 9",
+      R"({"volunteer":"9","assignments":"1","reports":"1","messages":"2"})"};
+  EXPECT_EQ(worded("en", audit_words(erase).detail),
+            "1 assignment removed, 1 report kept without a name, 2 messages removed");
+}
+
 using Words = std::pair<std::string, std::string>;
 
 // The reason of the only unfilled session of `in` under `plan`, in English

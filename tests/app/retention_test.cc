@@ -95,7 +95,7 @@ TEST_F(RetentionTest, OldSessionsKeepCoverageButLoseWho) {
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].actor, "retention");
   EXPECT_EQ(worded("en", audit_words(entries[0]).detail),
-            "2 assignments, 1 reports, 1 forbidden pairs, 1 messages");
+            "2 assignments, 1 report, 1 forbidden pair, 1 message");
   EXPECT_EQ(worded("es", audit_words(entries[0]).detail),
             "2 asignaciones, 1 informe, 1 pareja descartada, 1 mensaje");
   EXPECT_TRUE(store::check_invariants(*db_).value().empty());
