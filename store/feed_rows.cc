@@ -1,5 +1,6 @@
 #include "store/feed_rows.h"
 
+#include "store/epoch.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -23,19 +24,17 @@ ORDER BY s.date, s.start_min, s.site, s.id
   return sql;
 }
 
-Instant seconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-
-Result<FeedRow> read_row(const Statement& q) {
+Result<FeedRow> read_feed_row(const Statement& q) {
   FeedRow f;
   f.session = CW_TRY(read_session_columns(q));
-  f.updated = seconds(q.int64(15));
+  f.updated = instant(q.int64(15));
   f.site.code = f.session.key.site;
   f.site.name = q.text(16);
   f.site.address = q.text(17);
   f.site.timezone = q.text(18);
   f.site.kind = CW_TRY(parse_site_kind(q.text(19)));
   f.assigned = q.int32(20);
-  f.assignments_updated = seconds(q.int64(21));
+  f.assignments_updated = instant(q.int64(21));
   if (!q.is_null(22)) f.mine = CW_TRY(parse_assignment_state(q.text(22)));
   return f;
 }
@@ -49,7 +48,7 @@ Result<std::vector<FeedRow>> feed_rows(Database& db, const FeedRowQuery& fq) {
   q.bind(3, fq.site);
   std::vector<FeedRow> out;
   while (CW_TRY(q.step())) {
-    auto f = read_row(q);
+    auto f = read_feed_row(q);
     if (!f) {
       q.reset();
       return fail(f.error());

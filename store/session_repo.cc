@@ -6,7 +6,7 @@
 namespace cw::store {
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kSessionColumns =
     "id, site, location, judge, date, half, start_min, end_min, hearings, detained_hearings, "
     "individual, languages, types, status, sequence FROM sessions";
 
@@ -66,7 +66,7 @@ Result<Session> read_session_columns(const Statement& q) {
 }
 
 Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kSessionColumns +
                      " WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= ?2) AND "
                      "(?3 IS NULL OR site = ?3) AND (?4 OR status = 'active') "
                      "ORDER BY date, half, site, location, judge");
@@ -78,7 +78,7 @@ Result<std::vector<Session>> SessionRepo::list(const SessionFilter& f) {
 }
 
 Result<std::optional<Session>> SessionRepo::find(Id id) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns + " WHERE id = ?");
+  auto& q = db_.stmt(std::string("SELECT ") + kSessionColumns + " WHERE id = ?");
   q.bind(1, id);
   if (!CW_TRY(q.step())) return std::optional<Session>{};
   auto s = read_session_columns(q);
@@ -89,7 +89,7 @@ Result<std::optional<Session>> SessionRepo::find(Id id) {
 
 Result<std::vector<Session>> SessionRepo::live_for_volunteer(Id volunteer, LocalDate from,
                                                              LocalDate to) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kSessionColumns +
                      " WHERE status = 'active' AND date BETWEEN ?2 AND ?3 AND id IN "
                      "(SELECT session_id FROM assignments WHERE volunteer_id = ?1 AND state IN " +
                      live_states_sql() + ") ORDER BY date, half, site, location, judge");
