@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t kMaxNameLength = 64;
 
 // Account changes are audited by subject only: no detail, never a secret.
-Result<void> audit(store::Database& db, Instant at, std::string_view actor, std::string_view action,
-                   std::string_view subject) {
+Result<void> audit_account(store::Database& db, Instant at, std::string_view actor,
+                           std::string_view action, std::string_view subject) {
   CW_TRY(store::AuditRepo(db).append(at, actor, action, subject, ""));
   return {};
 }
@@ -118,8 +118,8 @@ Result<User> add_user(store::Database& db, const Clock& clock, std::string_view 
   auto tx = CW_TRY(db.begin_immediate());
   user.created = clock.now();
   user.id = CW_TRY(store::UserRepo(db).insert(user, hash));
-  CW_TRY(audit(db, user.created, actor, "user.add",
-               user.name + " (" + std::string(to_string(user.role)) + ")"));
+  CW_TRY(audit_account(db, user.created, actor, "user.add",
+                       user.name + " (" + std::string(to_string(user.role)) + ")"));
   CW_TRY(tx.commit());
   return user;
 }
@@ -138,7 +138,7 @@ Result<Disabled> disable_user(store::Database& db, const Clock& clock, std::stri
   d.sessions_ended = CW_TRY(store::AuthSessionRepo(db).remove_for_user(row->user.id));
   d.tokens_revoked = CW_TRY(
       store::TokenRepo(db).revoke_all(store::TokenPurpose::api, std::to_string(row->user.id), now));
-  CW_TRY(audit(db, now, actor, "user.disable", name));
+  CW_TRY(audit_account(db, now, actor, "user.disable", name));
   CW_TRY(tx.commit());
   return d;
 }
@@ -165,7 +165,7 @@ Result<NewSession> start_session(store::Database& db, const Clock& clock, const 
   store::AuthSessionRepo sessions(db);
   CW_TRY(sessions.remove_created_before(now - kSessionAbsolute));
   CW_TRY(sessions.insert(store::hash_token(s.token), user.id, s.csrf, now));
-  CW_TRY(audit(db, now, user.name, "login", user.name));
+  CW_TRY(audit_account(db, now, user.name, "login", user.name));
   CW_TRY(tx.commit());
   return s;
 }
@@ -198,7 +198,7 @@ Result<void> end_session(store::Database& db, const Clock& clock, std::string_vi
   const auto row = CW_TRY(sessions.find(store::hash_token(token)));
   if (!row) return {};
   CW_TRY(sessions.remove(row->id));
-  CW_TRY(audit(db, clock.now(), row->user.name, "logout", row->user.name));
+  CW_TRY(audit_account(db, clock.now(), row->user.name, "logout", row->user.name));
   return tx.commit();
 }
 
@@ -213,8 +213,8 @@ Result<IssuedApiToken> create_api_token(store::Database& db, const Clock& clock,
   const Instant now = clock.now();
   const auto issued = CW_TRY(store::TokenRepo(db).issue_random(store::TokenPurpose::api,
                                                                std::to_string(row->user.id), now));
-  CW_TRY(audit(db, now, actor, "api-token.create",
-               "token " + std::to_string(issued.id) + " for " + name));
+  CW_TRY(audit_account(db, now, actor, "api-token.create",
+                       "token " + std::to_string(issued.id) + " for " + name));
   CW_TRY(tx.commit());
   return IssuedApiToken{issued.id, issued.token};
 }
@@ -231,7 +231,7 @@ Result<void> revoke_api_token(store::Database& db, const Clock& clock, std::stri
   if (!CW_TRY(tokens.revoke(token_id, now))) {
     return fail(Error::conflict("API token " + std::to_string(token_id) + " is already revoked"));
   }
-  CW_TRY(audit(db, now, actor, "api-token.revoke", "token " + std::to_string(token_id)));
+  CW_TRY(audit_account(db, now, actor, "api-token.revoke", "token " + std::to_string(token_id)));
   return tx.commit();
 }
 

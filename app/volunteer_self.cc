@@ -65,8 +65,8 @@ Result<std::vector<store::OpenSession>> claimable(store::Database& db, Id volunt
   return out;
 }
 
-Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const std::string& subject, const std::string& detail) {
+Result<void> audit_self(store::Database& db, Instant now, const Actor& who, std::string_view action,
+                        const std::string& subject, const std::string& detail) {
   CW_TRY(store::AuditRepo(db).append(now, who.label(), action, subject, detail));
   return {};
 }
@@ -124,9 +124,9 @@ Result<void> set_availability(store::Database& db, const Clock& clock, const Act
   });
   if (change.add) blackouts.push_back(*change.add);
   CW_TRY(store::VolunteerRepo(db).upsert(v, now));
-  CW_TRY(audit(db, now, who, "volunteer.availability", "volunteer " + v.handle,
-               "weekly: " + scrapers::csv::format_weekly_grid(v.availability.grid) +
-                   "; blackouts: " + scrapers::csv::format_blackouts(blackouts)));
+  CW_TRY(audit_self(db, now, who, "volunteer.availability", "volunteer " + v.handle,
+                    "weekly: " + scrapers::csv::format_weekly_grid(v.availability.grid) +
+                        "; blackouts: " + scrapers::csv::format_blackouts(blackouts)));
   return tx.commit();
 }
 
@@ -156,10 +156,10 @@ Result<store::SavedReport> file_report(store::Database& db, const Clock& clock, 
   const auto saved = CW_TRY(store::ReportRepo(db).save(
       {session, who.volunteer, answer.ice_present, answer.detained_count, answer.notes}, now));
   if (saved.changed) {
-    CW_TRY(audit(db, now, who, "report.file", "session " + std::to_string(session),
-                 "ice_present=" + std::string(store::to_string(answer.ice_present)) +
-                     ", detained_count=" + std::to_string(answer.detained_count) + ", version " +
-                     std::to_string(saved.version)));
+    CW_TRY(audit_self(db, now, who, "report.file", "session " + std::to_string(session),
+                      "ice_present=" + std::string(store::to_string(answer.ice_present)) +
+                          ", detained_count=" + std::to_string(answer.detained_count) +
+                          ", version " + std::to_string(saved.version)));
   }
   CW_TRY(tx.commit());
   return saved;
@@ -174,10 +174,10 @@ Result<store::ErasureCounts> erase_volunteer(store::Database& db, const Clock& c
   auto tx = CW_TRY(db.begin_immediate());
   const Volunteer v = CW_TRY(volunteer_of(db, volunteer));
   const auto counts = CW_TRY(store::erase_volunteer_data(db, volunteer, now));
-  CW_TRY(audit(db, now, who, "volunteer.erase", "volunteer " + v.handle,
-               std::to_string(counts.assignments) + " assignments removed, " +
-                   std::to_string(counts.reports) + " reports kept without a name, " +
-                   std::to_string(counts.messages) + " messages removed"));
+  CW_TRY(audit_self(db, now, who, "volunteer.erase", "volunteer " + v.handle,
+                    std::to_string(counts.assignments) + " assignments removed, " +
+                        std::to_string(counts.reports) + " reports kept without a name, " +
+                        std::to_string(counts.messages) + " messages removed"));
   CW_TRY(tx.commit());
   return counts;
 }
