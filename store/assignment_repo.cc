@@ -19,7 +19,7 @@ Result<Assignment> read_assignment_row(const Statement& q) {
   return a;
 }
 
-Result<std::vector<Assignment>> read_all(Statement& q) {
+Result<std::vector<Assignment>> read_assignments(Statement& q) {
   std::vector<Assignment> out;
   while (CW_TRY(q.step())) {
     auto a = read_assignment_row(q);
@@ -77,7 +77,7 @@ Result<std::vector<Assignment>> AssignmentRepo::list(LocalDate from, LocalDate t
                      " FROM assignments a JOIN sessions s ON s.id = a.session_id "
                      "WHERE s.date BETWEEN ? AND ? ORDER BY a.session_id, a.volunteer_id");
   q.bind_all(format_date(from), format_date(to));
-  return read_all(q);
+  return read_assignments(q);
 }
 
 Result<std::optional<Assignment>> AssignmentRepo::find(Id id) {
@@ -106,7 +106,7 @@ Result<std::vector<Assignment>> AssignmentRepo::for_session(Id session) {
   auto& q = db_.stmt(std::string("SELECT ") + kAssignmentColumns +
                      " FROM assignments a WHERE a.session_id = ? ORDER BY a.id");
   q.bind(1, session);
-  return read_all(q);
+  return read_assignments(q);
 }
 
 Result<bool> AssignmentRepo::is_forbidden(Id session, Id volunteer) {

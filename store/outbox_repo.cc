@@ -36,7 +36,7 @@ OutboxRow read_outbox_row(const Statement& q) {
   return r;
 }
 
-Result<std::vector<OutboxRow>> read_all(Statement& q) {
+Result<std::vector<OutboxRow>> read_outbox_rows(Statement& q) {
   std::vector<OutboxRow> out;
   while (CW_TRY(q.step())) out.push_back(read_outbox_row(q));
   return out;
@@ -70,7 +70,7 @@ Result<bool> OutboxRepo::drop(Id id, const std::string& reason, Instant now) {
 Result<std::optional<OutboxRow>> OutboxRepo::find(Id id) {
   auto& q = db_.stmt(std::string("SELECT ") + kOutboxColumns + " FROM outbox o WHERE o.id = ?");
   q.bind(1, id);
-  auto rows = CW_TRY(read_all(q));
+  auto rows = CW_TRY(read_outbox_rows(q));
   if (rows.empty()) return std::optional<OutboxRow>{};
   return std::optional<OutboxRow>(std::move(rows.front()));
 }
@@ -80,7 +80,7 @@ Result<std::vector<OutboxRow>> OutboxRepo::list(const OutboxFilter& f) {
                      " FROM outbox o WHERE (?1 IS NULL OR o.state = ?1) "
                      "AND (?2 IS NULL OR o.volunteer_id = ?2) ORDER BY o.due, o.id LIMIT ?3");
   q.bind(1, f.state).bind(2, f.volunteer).bind(3, f.limit);
-  return read_all(q);
+  return read_outbox_rows(q);
 }
 
 Result<std::vector<OutboxRow>> OutboxRepo::for_planning(LocalDate from, Instant since) {
@@ -89,7 +89,7 @@ Result<std::vector<OutboxRow>> OutboxRepo::for_planning(LocalDate from, Instant 
                      "WHERE (o.assignment_id IS NOT NULL AND s.date >= ?) "
                      "OR (o.kind IN ('digest', 'alert') AND o.created >= ?) ORDER BY o.id");
   q.bind_all(format_date(from), seconds(since));
-  return read_all(q);
+  return read_outbox_rows(q);
 }
 
 Result<std::vector<OutboxRow>> OutboxRepo::claim(Instant now, int limit,
