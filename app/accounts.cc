@@ -16,8 +16,9 @@ namespace {
 constexpr std::size_t kMaxNameLength = 64;
 
 // Account changes are audited by user name, role and token id: never a secret.
-Result<void> audit(store::Database& db, Instant at, std::string_view actor, std::string_view action,
-                   const std::string& user, std::optional<Id> token = std::nullopt) {
+Result<void> audit_account(store::Database& db, Instant at, std::string_view actor,
+                           std::string_view action, const std::string& user,
+                           std::optional<Id> token = std::nullopt) {
   Phrase values;
   values.arg("user", user);
   if (token) values.arg("token", std::to_string(*token));
@@ -142,7 +143,7 @@ Result<Disabled> disable_user(store::Database& db, const Clock& clock, std::stri
   d.sessions_ended = CW_TRY(store::AuthSessionRepo(db).remove_for_user(row->user.id));
   d.tokens_revoked = CW_TRY(
       store::TokenRepo(db).revoke_all(store::TokenPurpose::api, std::to_string(row->user.id), now));
-  CW_TRY(audit(db, now, actor, "user.disable", name));
+  CW_TRY(audit_account(db, now, actor, "user.disable", name));
   CW_TRY(tx.commit());
   return d;
 }
@@ -169,7 +170,7 @@ Result<NewSession> start_session(store::Database& db, const Clock& clock, const 
   store::AuthSessionRepo sessions(db);
   CW_TRY(sessions.remove_created_before(now - kSessionAbsolute));
   CW_TRY(sessions.insert(store::hash_token(s.token), user.id, s.csrf, now));
-  CW_TRY(audit(db, now, user.name, "login", user.name));
+  CW_TRY(audit_account(db, now, user.name, "login", user.name));
   CW_TRY(tx.commit());
   return s;
 }
@@ -202,7 +203,7 @@ Result<void> end_session(store::Database& db, const Clock& clock, std::string_vi
   const auto row = CW_TRY(sessions.find(store::hash_token(token)));
   if (!row) return {};
   CW_TRY(sessions.remove(row->id));
-  CW_TRY(audit(db, clock.now(), row->user.name, "logout", row->user.name));
+  CW_TRY(audit_account(db, clock.now(), row->user.name, "logout", row->user.name));
   return tx.commit();
 }
 
@@ -217,7 +218,7 @@ Result<IssuedApiToken> create_api_token(store::Database& db, const Clock& clock,
   const Instant now = clock.now();
   const auto issued = CW_TRY(store::TokenRepo(db).issue_random(store::TokenPurpose::api,
                                                                std::to_string(row->user.id), now));
-  CW_TRY(audit(db, now, actor, "api-token.create", name, issued.id));
+  CW_TRY(audit_account(db, now, actor, "api-token.create", name, issued.id));
   CW_TRY(tx.commit());
   return IssuedApiToken{issued.id, issued.token};
 }

@@ -66,8 +66,8 @@ Result<std::vector<store::OpenSession>> claimable(store::Database& db, Id volunt
   return out;
 }
 
-Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const Phrase& values) {
+Result<void> audit_self(store::Database& db, Instant now, const Actor& who, std::string_view action,
+                        const Phrase& values) {
   return record_audit(db, now, who.label(), action, values);
 }
 
@@ -124,11 +124,11 @@ Result<void> set_availability(store::Database& db, const Clock& clock, const Act
   });
   if (change.add) blackouts.push_back(*change.add);
   CW_TRY(store::VolunteerRepo(db).upsert(v, now));
-  CW_TRY(audit(db, now, who, "volunteer.availability",
-               Phrase{}
-                   .arg("volunteer", v.handle)
-                   .arg("weekly", scrapers::csv::format_weekly_grid(v.availability.grid))
-                   .arg("blackouts", scrapers::csv::format_blackouts(blackouts))));
+  CW_TRY(audit_self(db, now, who, "volunteer.availability",
+                    Phrase{}
+                        .arg("volunteer", v.handle)
+                        .arg("weekly", scrapers::csv::format_weekly_grid(v.availability.grid))
+                        .arg("blackouts", scrapers::csv::format_blackouts(blackouts))));
   return tx.commit();
 }
 
@@ -158,12 +158,12 @@ Result<store::SavedReport> file_report(store::Database& db, const Clock& clock, 
   const auto saved = CW_TRY(store::ReportRepo(db).save(
       {session, who.volunteer, answer.ice_present, answer.detained_count, answer.notes}, now));
   if (saved.changed) {
-    CW_TRY(audit(db, now, who, "report.file",
-                 Phrase{}
-                     .arg("session", std::to_string(session))
-                     .arg("ice", std::string(store::to_string(answer.ice_present)))
-                     .arg("detained", std::to_string(answer.detained_count))
-                     .arg("version", std::to_string(saved.version))));
+    CW_TRY(audit_self(db, now, who, "report.file",
+                      Phrase{}
+                          .arg("session", std::to_string(session))
+                          .arg("ice", std::string(store::to_string(answer.ice_present)))
+                          .arg("detained", std::to_string(answer.detained_count))
+                          .arg("version", std::to_string(saved.version))));
   }
   CW_TRY(tx.commit());
   return saved;
@@ -178,12 +178,12 @@ Result<store::ErasureCounts> erase_volunteer(store::Database& db, const Clock& c
   auto tx = CW_TRY(db.begin_immediate());
   const Volunteer v = CW_TRY(volunteer_of(db, volunteer));
   const auto counts = CW_TRY(store::erase_volunteer_data(db, volunteer, now));
-  CW_TRY(audit(db, now, who, "volunteer.erase",
-               Phrase{}
-                   .arg("volunteer", v.handle)
-                   .arg("assignments", std::to_string(counts.assignments))
-                   .arg("reports", std::to_string(counts.reports))
-                   .arg("messages", std::to_string(counts.messages))));
+  CW_TRY(audit_self(db, now, who, "volunteer.erase",
+                    Phrase{}
+                        .arg("volunteer", v.handle)
+                        .arg("assignments", std::to_string(counts.assignments))
+                        .arg("reports", std::to_string(counts.reports))
+                        .arg("messages", std::to_string(counts.messages))));
   CW_TRY(tx.commit());
   return counts;
 }

@@ -25,8 +25,9 @@ Result<Volunteer> stored(store::Database& db, Id id) {
   return *v;
 }
 
-Result<void> audit(store::Database& db, Instant now, const Actor& who, std::string_view action,
-                   const std::string& handle, Phrase values = {}) {
+Result<void> audit_volunteer(store::Database& db, Instant now, const Actor& who,
+                             std::string_view action, const std::string& handle,
+                             Phrase values = {}) {
   return record_audit(db, now, who.label(), action, values.arg("volunteer", handle));
 }
 
@@ -44,7 +45,7 @@ Result<Id> create_volunteer(store::Database& db, const Clock& clock, const Actor
   CW_TRY(repo.upsert(v, now));
   const auto created = CW_TRY(repo.find_by_handle(v.handle));
   if (!created) return fail(Error::internal("the new volunteer " + v.handle + " was not stored"));
-  CW_TRY(audit(db, now, who, "volunteer.create", v.handle));
+  CW_TRY(audit_volunteer(db, now, who, "volunteer.create", v.handle));
   CW_TRY(tx.commit());
   return created->id;
 }
@@ -59,7 +60,7 @@ Result<void> update_volunteer(store::Database& db, const Clock& clock, const Act
   CW_TRY(check(db, after));
   const auto outcome = CW_TRY(store::VolunteerRepo(db).upsert(after, now));
   if (outcome != store::UpsertOutcome::unchanged) {
-    CW_TRY(audit(db, now, who, "volunteer.update", after.handle));
+    CW_TRY(audit_volunteer(db, now, who, "volunteer.update", after.handle));
   }
   CW_TRY(tx.commit());
   return {};
@@ -77,8 +78,8 @@ Result<void> rotate_volunteer_link(store::Database& db, const Clock& clock, cons
   const bool live = CW_TRY(tokens.live(secret, purpose, subject)).has_value();
   CW_TRY(tokens.issue(secret, purpose, subject,
                       live ? store::Rotation::rotate : store::Rotation::keep, now));
-  CW_TRY(audit(db, now, who, live ? "volunteer.link.rotate" : "volunteer.link.issue", v.handle,
-               Phrase{}.arg("purpose", std::string(to_string(purpose)))));
+  CW_TRY(audit_volunteer(db, now, who, live ? "volunteer.link.rotate" : "volunteer.link.issue",
+                         v.handle, Phrase{}.arg("purpose", std::string(to_string(purpose)))));
   CW_TRY(tx.commit());
   return {};
 }

@@ -8,9 +8,9 @@
 namespace cw::daemon {
 namespace {
 
-constexpr std::chrono::minutes kRetryAfterFailure{10};
+constexpr std::chrono::minutes kMaintenanceRetry{10};
 constexpr std::chrono::hours kRetentionEvery{24};
-constexpr std::size_t kOutcomesKept = 50;
+constexpr std::size_t kMaintenanceOutcomesKept = 50;
 
 }  // namespace
 
@@ -24,7 +24,7 @@ MaintenanceRunner::~MaintenanceRunner() {
 void MaintenanceRunner::note(std::string line) {
   std::lock_guard lock(mu_);
   outcomes_.push_back(std::move(line));
-  if (outcomes_.size() > kOutcomesKept) outcomes_.erase(outcomes_.begin());
+  if (outcomes_.size() > kMaintenanceOutcomesKept) outcomes_.erase(outcomes_.begin());
 }
 
 std::vector<std::string> MaintenanceRunner::outcomes() const {
@@ -35,7 +35,7 @@ std::vector<std::string> MaintenanceRunner::outcomes() const {
 void MaintenanceRunner::reap(SteadyTime now) {
   if (!worker_.joinable() || running_) return;
   worker_.join();
-  const auto retry = now + kRetryAfterFailure;
+  const auto retry = now + kMaintenanceRetry;
   if (current_ == Job::backup) next_backup_ = failed_ ? retry : now + backup_interval_;
   if (current_ == Job::retention) next_retention_ = failed_ ? retry : now + kRetentionEvery;
   current_ = Job::none;

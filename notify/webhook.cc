@@ -6,7 +6,7 @@
 namespace cw::notify {
 namespace {
 
-struct SlistDeleter {
+struct HeaderListDeleter {
   void operator()(curl_slist* l) const { curl_slist_free_all(l); }
 };
 
@@ -47,7 +47,7 @@ SendResult WebhookTransport::send(const Outgoing& m) {
   list = curl_slist_append(
       list, ("X-Courtwatch-Signature: " + webhook_signature(config_.secret, m.body)).c_str());
   list = curl_slist_append(list, ("X-Courtwatch-Message-Id: " + m.message_id).c_str());
-  std::unique_ptr<curl_slist, SlistDeleter> headers(list);
+  std::unique_ptr<curl_slist, HeaderListDeleter> headers(list);
   char error[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(c, CURLOPT_URL, config_.url.c_str());
   curl_easy_setopt(c, CURLOPT_POST, 1L);

@@ -1,16 +1,15 @@
 #include <algorithm>
 #include <set>
 
+#include "store/epoch.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
 namespace {
 
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
+constexpr const char* kAssignmentColumns = "a.id, a.session_id, a.volunteer_id, a.state, a.pinned";
 
-constexpr const char* kColumns = "a.id, a.session_id, a.volunteer_id, a.state, a.pinned";
-
-Result<Assignment> read_row(const Statement& q) {
+Result<Assignment> read_assignment_row(const Statement& q) {
   Assignment a;
   a.id = q.int64(0);
   a.session = q.int64(1);
@@ -20,10 +19,10 @@ Result<Assignment> read_row(const Statement& q) {
   return a;
 }
 
-Result<std::vector<Assignment>> read_all(Statement& q) {
+Result<std::vector<Assignment>> read_assignments(Statement& q) {
   std::vector<Assignment> out;
   while (CW_TRY(q.step())) {
-    auto a = read_row(q);
+    auto a = read_assignment_row(q);
     if (!a) {
       q.reset();
       return fail(a.error());
@@ -74,39 +73,40 @@ Result<void> AssignmentRepo::record(Id assignment, std::string_view from, std::s
 }
 
 Result<std::vector<Assignment>> AssignmentRepo::list(LocalDate from, LocalDate to) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kAssignmentColumns +
                      " FROM assignments a JOIN sessions s ON s.id = a.session_id "
                      "WHERE s.date BETWEEN ? AND ? ORDER BY a.session_id, a.volunteer_id");
   q.bind_all(format_date(from), format_date(to));
-  return read_all(q);
+  return read_assignments(q);
 }
 
 Result<std::optional<Assignment>> AssignmentRepo::find(Id id) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns + " FROM assignments a WHERE a.id = ?");
+  auto& q =
+      db_.stmt(std::string("SELECT ") + kAssignmentColumns + " FROM assignments a WHERE a.id = ?");
   q.bind(1, id);
   if (!CW_TRY(q.step())) return std::optional<Assignment>{};
-  auto a = read_row(q);
+  auto a = read_assignment_row(q);
   q.reset();
   if (!a) return fail(a.error());
   return std::optional<Assignment>(*a);
 }
 
 Result<std::optional<Assignment>> AssignmentRepo::find_pair(Id session, Id volunteer) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kAssignmentColumns +
                      " FROM assignments a WHERE a.session_id = ? AND a.volunteer_id = ?");
   q.bind_all(session, volunteer);
   if (!CW_TRY(q.step())) return std::optional<Assignment>{};
-  auto a = read_row(q);
+  auto a = read_assignment_row(q);
   q.reset();
   if (!a) return fail(a.error());
   return std::optional<Assignment>(*a);
 }
 
 Result<std::vector<Assignment>> AssignmentRepo::for_session(Id session) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kAssignmentColumns +
                      " FROM assignments a WHERE a.session_id = ? ORDER BY a.id");
   q.bind(1, session);
-  return read_all(q);
+  return read_assignments(q);
 }
 
 Result<bool> AssignmentRepo::is_forbidden(Id session, Id volunteer) {

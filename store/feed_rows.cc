@@ -1,5 +1,6 @@
 #include "store/feed_rows.h"
 
+#include "store/epoch.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -21,15 +22,13 @@ ORDER BY s.date, s.start_min, s.site, s.id
   return sql;
 }
 
-Instant seconds(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-
-Result<FeedRow> read_row(const Statement& q) {
+Result<FeedRow> read_feed_row(const Statement& q) {
   FeedRow f;
   f.session = CW_TRY(read_session_columns(q));
-  f.updated = seconds(q.int64(15));
+  f.updated = instant(q.int64(15));
   f.site = CW_TRY(read_site_columns(q, 16, f.session.key.site));
   f.assigned = q.int32(20);
-  f.assignments_updated = seconds(q.int64(21));
+  f.assignments_updated = instant(q.int64(21));
   if (!q.is_null(22)) f.mine = CW_TRY(parse_assignment_state(q.text(22)));
   return f;
 }
@@ -43,7 +42,7 @@ Result<std::vector<FeedRow>> feed_rows(Database& db, const FeedRowQuery& fq) {
   q.bind(3, fq.site);
   std::vector<FeedRow> out;
   while (CW_TRY(q.step())) {
-    auto f = read_row(q);
+    auto f = read_feed_row(q);
     if (!f) {
       q.reset();
       return fail(f.error());

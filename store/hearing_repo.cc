@@ -25,7 +25,7 @@ Result<Hearing> read_hearing_public(const Statement& s) {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kHearingColumns =
     "id, source_key, site, date, start_min, stop_min, location, judge, type, language, detained, "
     "status, cancel_reason, case_ref, notes";
 
@@ -202,7 +202,7 @@ Result<std::int64_t> HearingRepo::cancel_unseen(std::string_view source, Id run,
                                                 LocalDate to, const std::vector<std::string>& sites,
                                                 Instant now) {
   std::vector<Hearing> gone;
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kHearingColumns +
                      " FROM hearings WHERE source = ? AND date BETWEEN ? AND ? "
                      "AND status = 'scheduled' AND (last_run IS NULL OR last_run != ?)");
   q.bind_all(source, format_date(from), format_date(to), run);
@@ -256,7 +256,8 @@ Result<std::int64_t> HearingRepo::cancel_site_day(const std::string& site, Local
 }
 
 Result<std::optional<Hearing>> HearingRepo::find_by_key(const std::string& source_key) {
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " FROM hearings WHERE source_key = ?");
+  auto& s =
+      db_.stmt(std::string("SELECT ") + kHearingColumns + " FROM hearings WHERE source_key = ?");
   s.bind(1, source_key);
   if (!CW_TRY(s.step())) return std::optional<Hearing>{};
   auto h = read_hearing(s);
@@ -267,7 +268,7 @@ Result<std::optional<Hearing>> HearingRepo::find_by_key(const std::string& sourc
 
 Result<void> HearingRepo::each(const HearingFilter& f,
                                const std::function<void(const Hearing&)>& fn) {
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& s = db_.stmt(std::string("SELECT ") + kHearingColumns +
                      " FROM hearings WHERE (?1 IS NULL OR date >= ?1) AND (?2 IS NULL OR date <= "
                      "?2) AND (?3 IS NULL OR site = ?3) AND (?4 OR status = 'scheduled') "
                      "ORDER BY date, start_min, site, location, source_key");

@@ -1,13 +1,11 @@
 #include "store/notify_rows.h"
 
 #include "store/collect.h"
+#include "store/epoch.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
 namespace {
-
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 
 Result<std::vector<FailureRow>> failures(Statement& q, Instant since) {
   q.bind(1, seconds(since));

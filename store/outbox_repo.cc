@@ -2,18 +2,17 @@
 
 #include <algorithm>
 
+#include "store/epoch.h"
+
 namespace cw::store {
 namespace {
 
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-
-constexpr const char* kColumns =
+constexpr const char* kOutboxColumns =
     "o.id, o.idem_key, o.channel, o.recipient, o.kind, o.due, o.state, o.attempts, "
     "o.next_attempt, o.last_error, o.subject, o.volunteer_id, o.assignment_id, o.session_id, "
     "o.version, o.locale, o.payload, o.created, o.sent_at";
 
-OutboxRow read_row(const Statement& q) {
+OutboxRow read_outbox_row(const Statement& q) {
   OutboxRow r;
   r.id = q.int64(0);
   r.idem_key = q.text(1);
@@ -37,9 +36,9 @@ OutboxRow read_row(const Statement& q) {
   return r;
 }
 
-Result<std::vector<OutboxRow>> read_all(Statement& q) {
+Result<std::vector<OutboxRow>> read_outbox_rows(Statement& q) {
   std::vector<OutboxRow> out;
-  while (CW_TRY(q.step())) out.push_back(read_row(q));
+  while (CW_TRY(q.step())) out.push_back(read_outbox_row(q));
   return out;
 }
 
@@ -69,28 +68,28 @@ Result<bool> OutboxRepo::drop(Id id, const std::string& reason, Instant now) {
 }
 
 Result<std::optional<OutboxRow>> OutboxRepo::find(Id id) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns + " FROM outbox o WHERE o.id = ?");
+  auto& q = db_.stmt(std::string("SELECT ") + kOutboxColumns + " FROM outbox o WHERE o.id = ?");
   q.bind(1, id);
-  auto rows = CW_TRY(read_all(q));
+  auto rows = CW_TRY(read_outbox_rows(q));
   if (rows.empty()) return std::optional<OutboxRow>{};
   return std::optional<OutboxRow>(std::move(rows.front()));
 }
 
 Result<std::vector<OutboxRow>> OutboxRepo::list(const OutboxFilter& f) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kOutboxColumns +
                      " FROM outbox o WHERE (?1 IS NULL OR o.state = ?1) "
                      "AND (?2 IS NULL OR o.volunteer_id = ?2) ORDER BY o.due, o.id LIMIT ?3");
   q.bind(1, f.state).bind(2, f.volunteer).bind(3, f.limit);
-  return read_all(q);
+  return read_outbox_rows(q);
 }
 
 Result<std::vector<OutboxRow>> OutboxRepo::for_planning(LocalDate from, Instant since) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kOutboxColumns +
                      " FROM outbox o LEFT JOIN sessions s ON s.id = o.session_id "
                      "WHERE (o.assignment_id IS NOT NULL AND s.date >= ?) "
                      "OR (o.kind IN ('digest', 'alert') AND o.created >= ?) ORDER BY o.id");
   q.bind_all(format_date(from), seconds(since));
-  return read_all(q);
+  return read_outbox_rows(q);
 }
 
 Result<std::vector<OutboxRow>> OutboxRepo::claim(Instant now, int limit,

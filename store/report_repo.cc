@@ -3,13 +3,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "store/epoch.h"
+
 namespace cw::store {
 namespace {
 
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
-
-constexpr const char* kColumns = "r.id, r.session_id, r.volunteer_id, r.created, r.body";
+constexpr const char* kReportColumns = "r.id, r.session_id, r.volunteer_id, r.created, r.body";
 constexpr int kAfterColumns = 5;
 
 std::string body_json(const ReportInput& in, int version, Instant updated) {
@@ -97,7 +96,7 @@ Result<SavedReport> ReportRepo::save(const ReportInput& in, Instant now) {
 }
 
 Result<std::optional<Report>> ReportRepo::find_pair(Id session, Id volunteer) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kReportColumns +
                      " FROM reports r WHERE r.session_id = ? AND r.volunteer_id = ? "
                      "ORDER BY r.id LIMIT 1");
   q.bind_all(session, volunteer);
@@ -109,14 +108,14 @@ Result<std::optional<Report>> ReportRepo::find_pair(Id session, Id volunteer) {
 }
 
 Result<std::vector<Report>> ReportRepo::for_volunteer(Id volunteer) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kReportColumns +
                      " FROM reports r WHERE r.volunteer_id = ? ORDER BY r.session_id");
   q.bind(1, volunteer);
   return collect<Report>(q, read_report);
 }
 
 Result<std::vector<SiteReport>> ReportRepo::list(const ReportFilter& f) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kReportColumns +
                      ", s.site, s.date, s.half, s.location, s.judge, coalesce(v.name, '') "
                      "FROM reports r JOIN sessions s ON s.id = r.session_id "
                      "LEFT JOIN volunteers v ON v.id = r.volunteer_id "
@@ -138,7 +137,7 @@ Result<std::vector<SiteReport>> ReportRepo::list(const ReportFilter& f) {
 }
 
 Result<std::vector<Report>> ReportRepo::alerts_since(Instant since) {
-  auto& q = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& q = db_.stmt(std::string("SELECT ") + kReportColumns +
                      " FROM reports r WHERE json_valid(r.body) AND "
                      "coalesce(json_extract(r.body, '$.updated'), r.created) >= ? AND "
                      "(json_extract(r.body, '$.ice_present') = 'yes' OR "

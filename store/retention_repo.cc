@@ -1,11 +1,8 @@
 #include "store/retention_repo.h"
 
+#include "store/epoch.h"
+
 namespace cw::store {
-namespace {
-
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
-
-}  // namespace
 
 Result<std::vector<AssignmentHolder>> RetentionRepo::assignments_before(LocalDate before) {
   auto& s = db_.stmt(

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <optional>
 
+#include "store/epoch.h"
+
 namespace cw::store {
 namespace {
 
@@ -31,8 +33,6 @@ std::string base32(const unsigned char* data, std::size_t n) {
   if (bits > 0) out += kAlphabet[(buffer << (5 - bits)) & 31];
   return out;
 }
-
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
 
 TokenHash column_hash(const Statement& q, int col) {
   TokenHash h{};
@@ -280,7 +280,7 @@ Result<IssuedToken> TokenRepo::issue_random(TokenPurpose purpose, const std::str
 
 namespace {
 
-TokenRow read_row(const Statement& q) {
+TokenRow read_token_row(const Statement& q) {
   TokenRow r;
   r.id = q.int64(0);
   r.purpose = parse_purpose(q.text(1)).value_or(TokenPurpose::feed_open);
@@ -296,7 +296,7 @@ Result<std::optional<TokenRow>> TokenRepo::find(Id id) {
   auto& q = db_.stmt("SELECT id, purpose, subject, created, revoked FROM tokens WHERE id = ?");
   q.bind_all(id);
   if (!CW_TRY(q.step())) return std::optional<TokenRow>{};
-  TokenRow r = read_row(q);
+  TokenRow r = read_token_row(q);
   q.reset();
   return std::optional<TokenRow>(std::move(r));
 }
@@ -306,7 +306,7 @@ Result<std::vector<TokenRow>> TokenRepo::list(TokenPurpose purpose) {
       "SELECT id, purpose, subject, created, revoked FROM tokens WHERE purpose = ? ORDER BY id");
   q.bind_all(to_string(purpose));
   std::vector<TokenRow> out;
-  while (CW_TRY(q.step())) out.push_back(read_row(q));
+  while (CW_TRY(q.step())) out.push_back(read_token_row(q));
   return out;
 }
 

@@ -1,10 +1,9 @@
 #include "store/user_repo.h"
 
+#include "store/epoch.h"
+
 namespace cw::store {
 namespace {
-
-std::int64_t seconds(Instant t) { return static_cast<std::int64_t>(t.time_since_epoch().count()); }
-Instant instant(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 // Columns: id, name, role, disabled, created, locale (from `first` on).
 constexpr const char* kUserColumns = "u.id, u.name, u.role, u.disabled, u.created, u.locale";

@@ -47,7 +47,7 @@ bool same_volunteer(Volunteer a, Volunteer b) {
          a.locale == b.locale;
 }
 
-constexpr const char* kColumns =
+constexpr const char* kVolunteerColumns =
     "id, handle, name, email, phone, role, max_per_week, grid, active, locale FROM volunteers";
 
 // The grid column: fourteen '0'/'1' characters, Monday morning first.
@@ -68,7 +68,7 @@ Result<void> add_extra(Volunteer& v, const Statement& q) {
   return {};
 }
 
-Result<Volunteer> read_row(const Statement& s) {
+Result<Volunteer> read_volunteer_row(const Statement& s) {
   Volunteer v;
   v.id = s.int64(0);
   v.handle = s.text(1);
@@ -169,8 +169,8 @@ Result<void> VolunteerRepo::load_details(Volunteer& v) {
 
 Result<std::vector<Volunteer>> VolunteerRepo::all() {
   std::vector<Volunteer> out;
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " ORDER BY handle");
-  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_row(s)));
+  auto& s = db_.stmt(std::string("SELECT ") + kVolunteerColumns + " ORDER BY handle");
+  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_volunteer_row(s)));
   // One pass over each detail table instead of four lookups per volunteer
   // (volunteer_blackouts has no index on volunteer_id: a lookup each would
   // scan it once per volunteer). Each table is read in the order
@@ -207,20 +207,20 @@ Result<std::vector<Volunteer>> VolunteerRepo::all() {
 }
 
 Result<std::optional<Volunteer>> VolunteerRepo::find_by_handle(const std::string& handle) {
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " WHERE handle = ?");
+  auto& s = db_.stmt(std::string("SELECT ") + kVolunteerColumns + " WHERE handle = ?");
   s.bind(1, handle);
   if (!CW_TRY(s.step())) return std::optional<Volunteer>{};
-  auto v = CW_TRY(read_row(s));
+  auto v = CW_TRY(read_volunteer_row(s));
   s.reset();
   CW_TRY(load_details(v));
   return std::optional<Volunteer>(std::move(v));
 }
 
 Result<std::optional<Volunteer>> VolunteerRepo::find(Id id) {
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns + " WHERE id = ?");
+  auto& s = db_.stmt(std::string("SELECT ") + kVolunteerColumns + " WHERE id = ?");
   s.bind(1, id);
   if (!CW_TRY(s.step())) return std::optional<Volunteer>{};
-  auto v = CW_TRY(read_row(s));
+  auto v = CW_TRY(read_volunteer_row(s));
   s.reset();
   CW_TRY(load_details(v));
   return std::optional<Volunteer>(std::move(v));
@@ -241,10 +241,10 @@ Result<std::vector<Volunteer>> volunteers_by_ids(Database& db_, const std::vecto
   out.reserve(ids.size());
   // Sorted here rather than by an ORDER BY, which would copy every whole row
   // into a temporary b-tree first (thousands of them for a page's reasons).
-  auto& s = db_.stmt(std::string("SELECT ") + kColumns +
+  auto& s = db_.stmt(std::string("SELECT ") + kVolunteerColumns +
                      " WHERE id IN (SELECT value FROM json_each(?1))");
   s.bind(1, array);
-  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_row(s)));
+  while (CW_TRY(s.step())) out.push_back(CW_TRY(read_volunteer_row(s)));
   std::ranges::sort(out, {}, &Volunteer::handle);
   std::unordered_map<Id, Volunteer*> by_id;
   by_id.reserve(out.size());

@@ -14,7 +14,7 @@ namespace {
 
 // Runs a read against a pooled connection; answers 503 when none is free.
 template <class Fn>
-void with_db(WebServer& server, httplib::Response& res, Fn fn) {
+void with_read_db(WebServer& server, httplib::Response& res, Fn fn) {
   auto lease = server.pool().acquire();
   if (!lease) return api::send_error(res, 503, "unavailable", "the database is not reachable");
   fn(**lease);
@@ -69,7 +69,7 @@ void add_api_read_routes(WebServer& server) {
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal&) {
                    const auto q = session_query(req);
                    if (!q) return api::send_failure(res, q.error());
-                   with_db(server, res, [&](store::Database& db) {
+                   with_read_db(server, res, [&](store::Database& db) {
                      answer(res, app::list_sessions(db, *q, server.clock().now()),
                             api::session_json);
                    });
@@ -78,7 +78,7 @@ void add_api_read_routes(WebServer& server) {
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal&) {
                    const auto q = hearing_query(req);
                    if (!q) return api::send_failure(res, q.error());
-                   with_db(server, res, [&](store::Database& db) {
+                   with_read_db(server, res, [&](store::Database& db) {
                      answer(res, app::list_hearings(db, *q, server.clock().now()),
                             api::hearing_json);
                    });
@@ -87,7 +87,7 @@ void add_api_read_routes(WebServer& server) {
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal&) {
                    const auto q = volunteer_query(req);
                    if (!q) return api::send_failure(res, q.error());
-                   with_db(server, res, [&](store::Database& db) {
+                   with_read_db(server, res, [&](store::Database& db) {
                      answer(res, app::list_volunteers(db, *q), api::volunteer_json);
                    });
                  });
@@ -95,7 +95,7 @@ void add_api_read_routes(WebServer& server) {
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal&) {
                    const auto q = imports_query(req);
                    if (!q) return api::send_failure(res, q.error());
-                   with_db(server, res, [&](store::Database& db) {
+                   with_read_db(server, res, [&](store::Database& db) {
                      answer(res, app::list_imports(db, *q), api::import_run_json);
                    });
                  });

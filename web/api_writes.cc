@@ -81,7 +81,7 @@ app::Actor actor_of(const Principal& me) { return app::Actor::coordinator(me.nam
 
 // Runs fn(db) on a pooled connection and answers its failure, if any.
 template <class Fn>
-void with_db(WebServer& server, httplib::Response& res, Fn fn) {
+void with_write_db(WebServer& server, httplib::Response& res, Fn fn) {
   auto lease = server.pool().acquire();
   if (!lease) return api::send_error(res, 503, "unavailable", "the database is not reachable");
   if (auto ok = fn(**lease); !ok) api::send_failure(res, ok.error());
@@ -95,7 +95,7 @@ void match(WebServer& server, const httplib::Request& req, httplib::Response& re
   if (!range) return api::send_failure(res, range.error());
   const auto apply = body->boolean("apply");
   if (!apply) return api::send_failure(res, apply.error());
-  with_db(server, res, [&](store::Database& db) -> Result<void> {
+  with_write_db(server, res, [&](store::Database& db) -> Result<void> {
     const app::PlanRequest plan{range->first, range->last, false};
     const auto diff = apply->value_or(false)
                           ? CW_TRY(app::apply_plan(db, server.clock(), actor_of(me), plan))
@@ -111,7 +111,7 @@ void invite(WebServer& server, const httplib::Request& req, httplib::Response& r
   if (!body) return;
   const auto range = body_range(*body, server.clock().now());
   if (!range) return api::send_failure(res, range.error());
-  with_db(server, res, [&](store::Database& db) -> Result<void> {
+  with_write_db(server, res, [&](store::Database& db) -> Result<void> {
     const int n = CW_TRY(app::invite(db, server.clock(), actor_of(me), range->first, range->last));
     api::send_json(res, 200, {{"invited", n}});
     return {};
@@ -128,7 +128,7 @@ void assign(WebServer& server, const httplib::Request& req, httplib::Response& r
   if (!handle) return api::send_failure(res, handle.error());
   const auto pin = body->boolean("pin");
   if (!pin) return api::send_failure(res, pin.error());
-  with_db(server, res, [&](store::Database& db) -> Result<void> {
+  with_write_db(server, res, [&](store::Database& db) -> Result<void> {
     const Id volunteer = CW_TRY(app::volunteer_id(db, *handle));
     const auto a = CW_TRY(app::assign(db, server.clock(), actor_of(me), *session, volunteer,
                                       pin->value_or(false) ? app::Pin::yes : app::Pin::no));
@@ -147,7 +147,7 @@ void unassign(WebServer& server, const httplib::Request& req, httplib::Response&
       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) return api::send_error(res, 404, "not-found", "no such assignment");
   const Id id = std::stoll(text);
-  with_db(server, res, [&](store::Database& db) -> Result<void> {
+  with_write_db(server, res, [&](store::Database& db) -> Result<void> {
     CW_TRY(app::unassign(db, server.clock(), actor_of(me), id));
     res.status = 204;
     return {};

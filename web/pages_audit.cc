@@ -16,7 +16,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kPageSize = 50;
+constexpr int kAuditPageSize = 50;
 
 std::optional<Id> before_param(const httplib::Request& req) {
   const std::string v = req.get_param_value("before");
@@ -59,7 +59,7 @@ void add_audit_page(WebServer& server) {
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
         const auto before = before_param(req);
-        auto page = store::AuditRepo(**lease).list(kPageSize, before);
+        auto page = store::AuditRepo(**lease).list(kAuditPageSize, before);
         Html h;
         page_begin(h, shell, tr(lang, "nav.audit"));
         h.raw("<h1>").text(tr(lang, "nav.audit")).raw("</h1><p class=\"muted\">");

@@ -1,7 +1,7 @@
 // GET /closures — site-day closures (manual and from the EOIR status page)
 // from a week ago on, with the form to enter one; POST /closures enters a
 // closure (its hearings and sessions are cancelled by app/closures.h);
-// POST /closures/lift lifts a manual one. Errors re-render the form with what
+// POST /closures/lift lifts a manual one. Errors re-render_closures the form with what
 // was typed; success answers 303 (Post/Redirect/Get).
 #include <httplib.h>
 
@@ -89,8 +89,8 @@ void closure_list(Html& h, Lang lang, const Shell& shell, const std::vector<stor
   h.raw("</tbody></table></div>");
 }
 
-void render(WebServer& server, const httplib::Request& req, httplib::Response& res,
-            const Principal& me, const ClosureForm& form, int status) {
+void render_closures(WebServer& server, const httplib::Request& req, httplib::Response& res,
+                     const Principal& me, const ClosureForm& form, int status) {
   const Shell shell = desk_shell(req, me, Nav::closures);
   const Lang lang = shell.lang;
   auto lease = server.pool().acquire();
@@ -114,9 +114,11 @@ void render(WebServer& server, const httplib::Request& req, httplib::Response& r
 }  // namespace
 
 void add_closure_pages(WebServer& server) {
-  server.page_get("/closures", "closures_page", UserRole::coordinator,
-                  [&server](const httplib::Request& req, httplib::Response& res,
-                            const Principal& me) { render(server, req, res, me, {}, 200); });
+  server.page_get(
+      "/closures", "closures_page", UserRole::coordinator,
+      [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
+        render_closures(server, req, res, me, {}, 200);
+      });
 
   server.page_post(
       "/closures", "closure_add", UserRole::coordinator,
@@ -131,7 +133,7 @@ void add_closure_pages(WebServer& server) {
         const auto day = parse_iso_date(f.date);
         if (f.site.empty() || !day) {
           f.error = std::string(tr(lang, "closures.need_site_date"));
-          return render(server, req, res, me, f, 422);
+          return render_closures(server, req, res, me, f, 422);
         }
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
@@ -141,7 +143,7 @@ void add_closure_pages(WebServer& server) {
                                     f.site, *day, scope, f.reason);
         if (!out) {
           f.error = error_text(lang, out.error());
-          return render(server, req, res, me, f, error_status(out.error()));
+          return render_closures(server, req, res, me, f, error_status(out.error()));
         }
         redirect_see_other(res, done_url("/closures", "closed"));
       });
@@ -154,7 +156,7 @@ void add_closure_pages(WebServer& server) {
         ClosureForm f;
         if (!day) {
           f.error = std::string(tr(lang, "closures.need_site_date"));
-          return render(server, req, res, me, f, 422);
+          return render_closures(server, req, res, me, f, 422);
         }
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
@@ -162,7 +164,7 @@ void add_closure_pages(WebServer& server) {
                                      req.get_param_value("site"), *day);
         if (!out) {
           f.error = error_text(lang, out.error());
-          return render(server, req, res, me, f, error_status(out.error()));
+          return render_closures(server, req, res, me, f, error_status(out.error()));
         }
         redirect_see_other(res, done_url("/closures", "lifted"));
       });

@@ -15,7 +15,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kMaxDays = 62;
+constexpr int kMaxExportDays = 62;
 
 void send_csv(httplib::Response& res, const std::string& name, const std::string& body) {
   res.set_header("Cache-Control", "no-store");
@@ -37,7 +37,7 @@ Result<std::string> sessions_csv(WebServer& server, const httplib::Request& req)
   q.from = date_param(req, "from");
   q.to = date_param(req, "to");
   const LocalDate from = q.from.value_or(utc_today(server));
-  if (q.to && *q.to - from > date::days{kMaxDays}) {
+  if (q.to && *q.to - from > date::days{kMaxExportDays}) {
     return fail(Error::invalid("to: at most 62 days after from"));
   }
   if (const std::string site = upper_ascii(req.get_param_value("site")); !site.empty())

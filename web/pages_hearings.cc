@@ -23,7 +23,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kPageSize = 200;
+constexpr int kHearingPageSize = 200;
 
 void render_site(Html& h, Lang lang, const Site& site, const std::vector<Hearing>& hearings) {
   h.raw("<section><h2>").text(site.name).raw(" <small>(").text(site.code).raw(")</small></h2>");
@@ -58,7 +58,7 @@ void add_hearing_pages(WebServer& server) {
         auto all_sites = store::SiteRepo(**lease).all();
         // One bounded page in (date, time, site) order, never the whole horizon.
         app::HearingQuery q;
-        q.page.limit = kPageSize;
+        q.page.limit = kHearingPageSize;
         q.page.cursor = req.get_param_value("cursor");
         auto page = app::list_hearings(**lease, q, server.clock().now());
         if (!all_sites || !page) {

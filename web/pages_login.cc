@@ -26,7 +26,7 @@ std::string login_csrf(const httplib::Request& req, bool& is_new) {
   return token;
 }
 
-std::string render(Lang lang, std::string_view csrf, std::string_view message_key) {
+std::string render_login(Lang lang, std::string_view csrf, std::string_view message_key) {
   const Shell shell{.lang = lang, .nav = Nav::none, .user = {}, .csrf = {}, .here = "/login"};
   Html h;
   page_begin(h, shell, tr(lang, "login.title"));
@@ -57,7 +57,7 @@ void send_form(WebServer& server, const httplib::Request& req, httplib::Response
   res.status = status;
   res.set_header("Cache-Control", "no-store");
   res.set_header("Content-Language", std::string(lang_code(lang)));
-  res.set_content(render(lang, csrf, message_key), "text/html; charset=utf-8");
+  res.set_content(render_login(lang, csrf, message_key), "text/html; charset=utf-8");
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ namespace cw::web {
 namespace {
 
 constexpr int kDefaultDays = 14;
-constexpr int kMaxDays = 62;
+constexpr int kMaxPlanDays = 62;
 
 struct Range {
   LocalDate from;
@@ -34,7 +34,7 @@ Range range_of(const WebServer& server, const httplib::Request& req, Lang lang) 
   Range r{date_param(req, "from").value_or(today),
           date_param(req, "to").value_or(today + date::days{kDefaultDays - 1}),
           {}};
-  if (r.to < r.from || r.to - r.from > date::days{kMaxDays}) {
+  if (r.to < r.from || r.to - r.from > date::days{kMaxPlanDays}) {
     r.error = std::string(tr(lang, "plan.bad_range"));
     r.from = today;
     r.to = today + date::days{kDefaultDays - 1};
@@ -110,8 +110,8 @@ void apply_forms(Html& h, Lang lang, const Shell& shell, const Range& r) {
   h.raw("</div>");
 }
 
-void render(WebServer& server, const httplib::Request& req, httplib::Response& res,
-            const Principal& me, const std::string& action_error) {
+void render_plan(WebServer& server, const httplib::Request& req, httplib::Response& res,
+                 const Principal& me, const std::string& action_error) {
   const Shell shell = desk_shell(req, me, Nav::plan);
   const Lang lang = shell.lang;
   const Range r = range_of(server, req, lang);
@@ -163,7 +163,7 @@ std::string range_query(const Range& r) {
 void add_plan_pages(WebServer& server) {
   server.page_get("/plan", "plan_page", UserRole::coordinator,
                   [&server](const httplib::Request& req, httplib::Response& res,
-                            const Principal& me) { render(server, req, res, me, {}); });
+                            const Principal& me) { render_plan(server, req, res, me, {}); });
 
   // Both POSTs: the range, one app/ call that returns the query of the
   // landing page, 303 there; a refusal re-renders the page with the message.
@@ -174,12 +174,12 @@ void add_plan_pages(WebServer& server) {
                                                      httplib::Response& res, const Principal& me) {
                        const Lang lang = desk_shell(req, me, Nav::plan).lang;
                        const Range r = range_of(server, req, lang);
-                       if (!r.error.empty()) return render(server, req, res, me, r.error);
+                       if (!r.error.empty()) return render_plan(server, req, res, me, r.error);
                        auto lease = server.pool().acquire();
                        if (!lease) return send_error(res, 503, "database not reachable");
                        auto query = act(**lease, app::Actor::coordinator(me.name), r);
                        if (!query)
-                         return render(server, req, res, me, error_text(lang, query.error()));
+                         return render_plan(server, req, res, me, error_text(lang, query.error()));
                        redirect_see_other(res, "/plan?" + *query);
                      });
   };

@@ -20,7 +20,7 @@ namespace cw::web {
 namespace {
 
 constexpr int kDefaultDays = 28;
-constexpr int kMaxDays = 92;
+constexpr int kMaxReportDays = 92;
 
 // The chart's words, from this page's catalog entries ("chart.title" is the
 // dashboard's coverage chart).
@@ -93,7 +93,7 @@ void add_reports_page(WebServer& server) {
         LocalDate to = date_param(req, "to").value_or(today);
         LocalDate from = date_param(req, "from").value_or(to - date::days{kDefaultDays - 1});
         std::string error;
-        if (to < from || to - from > date::days{kMaxDays}) {
+        if (to < from || to - from > date::days{kMaxReportDays}) {
           error = std::string(tr(lang, "rep.bad_range"));
           to = today;
           from = today - date::days{kDefaultDays - 1};

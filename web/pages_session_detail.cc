@@ -171,8 +171,8 @@ void assign_form(Html& h, Lang lang, const Shell& shell, Id sid, const std::stri
   h.raw("<button type=\"submit\">").text(tr(lang, "detail.assign")).raw("</button></form>");
 }
 
-void render(WebServer& server, const httplib::Request& req, httplib::Response& res,
-            const Principal& me, const std::string& error, int status) {
+void render_detail(WebServer& server, const httplib::Request& req, httplib::Response& res,
+                   const Principal& me, const std::string& error, int status) {
   const Shell shell = desk_shell(req, me, Nav::sessions);
   const Lang lang = shell.lang;
   const Id sid = id_of(req.matches[1].str());
@@ -218,14 +218,14 @@ void action(WebServer& server, const char* name, const char* done, Action act) {
                      const Id sid = id_of(req.matches[1].str());
                      if (auto r = act(server, req, me, sid); !r) {
                        const Lang lang = desk_shell(req, me, Nav::sessions).lang;
-                       return render(server, req, res, me, error_text(lang, r.error()),
-                                     error_status(r.error()));
+                       return render_detail(server, req, res, me, error_text(lang, r.error()),
+                                            error_status(r.error()));
                      }
                      redirect_see_other(res, done_url(session_url(sid), done));
                    });
 }
 
-app::Actor actor(const Principal& me) { return app::Actor::coordinator(me.name); }
+app::Actor detail_actor(const Principal& me) { return app::Actor::coordinator(me.name); }
 
 Result<Id> volunteer_of(store::Database& db, const httplib::Request& req) {
   return app::volunteer_id(db, trim(req.get_param_value("volunteer")));
@@ -238,7 +238,7 @@ Result<store::Pool::Lease> lease_of(WebServer& server) { return server.pool().ac
 void add_session_detail_page(WebServer& server) {
   server.page_get(R"(/sessions/(.+))", "session_page", UserRole::coordinator,
                   [&server](const httplib::Request& req, httplib::Response& res,
-                            const Principal& me) { render(server, req, res, me, {}, 200); });
+                            const Principal& me) { render_detail(server, req, res, me, {}, 200); });
 
   action(server, "assign", "assigned",
          [](WebServer& server, const httplib::Request& req, const Principal& me,
@@ -247,7 +247,7 @@ void add_session_detail_page(WebServer& server) {
            if (!db) return fail(db.error());
            const Id vid = CW_TRY(volunteer_of(**db, req));
            const auto pin = req.get_param_value("pin") == "1" ? app::Pin::yes : app::Pin::no;
-           CW_TRY(app::assign(**db, server.clock(), actor(me), sid, vid, pin));
+           CW_TRY(app::assign(**db, server.clock(), detail_actor(me), sid, vid, pin));
            return {};
          });
   action(server, "forbid", "forbidden",
@@ -256,7 +256,7 @@ void add_session_detail_page(WebServer& server) {
            auto db = lease_of(server);
            if (!db) return fail(db.error());
            const Id vid = CW_TRY(volunteer_of(**db, req));
-           return app::forbid(**db, server.clock(), actor(me), sid, vid);
+           return app::forbid(**db, server.clock(), detail_actor(me), sid, vid);
          });
   action(server, "allow", "allowed",
          [](WebServer& server, const httplib::Request& req, const Principal& me,
@@ -264,14 +264,14 @@ void add_session_detail_page(WebServer& server) {
            auto db = lease_of(server);
            if (!db) return fail(db.error());
            const Id vid = CW_TRY(volunteer_of(**db, req));
-           return app::allow(**db, server.clock(), actor(me), sid, vid);
+           return app::allow(**db, server.clock(), detail_actor(me), sid, vid);
          });
   action(
       server, "unassign", "unassigned",
       [](WebServer& server, const httplib::Request& req, const Principal& me, Id) -> Result<void> {
         auto db = lease_of(server);
         if (!db) return fail(db.error());
-        return app::unassign(**db, server.clock(), actor(me),
+        return app::unassign(**db, server.clock(), detail_actor(me),
                              id_of(req.get_param_value("assignment")));
       });
   action(
@@ -280,8 +280,8 @@ void add_session_detail_page(WebServer& server) {
         auto db = lease_of(server);
         if (!db) return fail(db.error());
         const auto pin = req.get_param_value("pinned") == "1" ? app::Pin::yes : app::Pin::no;
-        return app::pin(**db, server.clock(), actor(me), id_of(req.get_param_value("assignment")),
-                        pin);
+        return app::pin(**db, server.clock(), detail_actor(me),
+                        id_of(req.get_param_value("assignment")), pin);
       });
 }
 

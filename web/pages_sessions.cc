@@ -16,7 +16,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kPageSize = 50;
+constexpr int kSessionPageSize = 50;
 
 struct Filters {
   std::string site, from, to, coverage;
@@ -99,7 +99,7 @@ void add_session_list_page(WebServer& server) {
         if (!f.to.empty()) q.to = *parse_iso_date(f.to);
         if (!f.site.empty()) q.site = f.site;
         if (!f.coverage.empty()) q.covered = f.coverage == "covered";
-        q.page.limit = kPageSize;
+        q.page.limit = kSessionPageSize;
         q.page.cursor = req.get_param_value("cursor");
         auto page = app::list_sessions(**lease, q, server.clock().now());
 

@@ -105,8 +105,8 @@ struct View {
   std::string error = {};  // a refusal from app/
 };
 
-void render(WebServer& server, const httplib::Request& req, httplib::Response& res,
-            const Principal& me, store::Database& db, const View& view, int status) {
+void render_volunteer(WebServer& server, const httplib::Request& req, httplib::Response& res,
+                      const Principal& me, store::Database& db, const View& view, int status) {
   const Shell shell = desk_shell(req, me, Nav::volunteers);
   const Lang lang = shell.lang;
   const Volunteer& v = view.v;
@@ -170,7 +170,7 @@ std::optional<Volunteer> find(const httplib::Request& req, httplib::Response& re
   return std::nullopt;
 }
 
-app::Actor actor(const Principal& me) { return app::Actor::coordinator(me.name); }
+app::Actor editor_actor(const Principal& me) { return app::Actor::coordinator(me.name); }
 
 }  // namespace
 
@@ -180,7 +180,7 @@ void add_volunteer_pages(WebServer& server) {
       [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
-        render(server, req, res, me, **lease, View{}, 200);
+        render_volunteer(server, req, res, me, **lease, View{}, 200);
       });
 
   server.page_post(
@@ -194,11 +194,11 @@ void add_volunteer_pages(WebServer& server) {
         view.v = read_availability(req, view.v, lang, view.availability_errors);
         view.raw_availability = &req;
         if (!view.details_errors.empty() || !view.availability_errors.empty()) {
-          return render(server, req, res, me, **lease, view, 422);
+          return render_volunteer(server, req, res, me, **lease, view, 422);
         }
-        if (auto r = app::create_volunteer(**lease, server.clock(), actor(me), view.v); !r) {
+        if (auto r = app::create_volunteer(**lease, server.clock(), editor_actor(me), view.v); !r) {
           view.error = error_text(lang, r.error());
-          return render(server, req, res, me, **lease, view, error_status(r.error()));
+          return render_volunteer(server, req, res, me, **lease, view, error_status(r.error()));
         }
         redirect_see_other(res, done_url(page_url(view.v), "vol_created"));
       });
@@ -209,7 +209,7 @@ void add_volunteer_pages(WebServer& server) {
         auto lease = server.pool().acquire();
         if (!lease) return send_error(res, 503, "database not reachable");
         auto v = find(req, res, me, **lease);
-        if (v) render(server, req, res, me, **lease, View{.v = *v}, 200);
+        if (v) render_volunteer(server, req, res, me, **lease, View{.v = *v}, 200);
       });
 
   // The POSTs on one stored volunteer: find it (404 page when missing), run
@@ -233,11 +233,11 @@ void add_volunteer_pages(WebServer& server) {
                               const Principal& me, store::Database& db, View& view, Lang lang,
                               const std::string& done) {
     if (!view.details_errors.empty() || !view.availability_errors.empty()) {
-      return render(server, req, res, me, db, view, 422);
+      return render_volunteer(server, req, res, me, db, view, 422);
     }
-    if (auto r = app::update_volunteer(db, server.clock(), actor(me), view.v); !r) {
+    if (auto r = app::update_volunteer(db, server.clock(), editor_actor(me), view.v); !r) {
       view.error = error_text(lang, r.error());
-      return render(server, req, res, me, db, view, error_status(r.error()));
+      return render_volunteer(server, req, res, me, db, view, error_status(r.error()));
     }
     redirect_see_other(res, done);
   };
@@ -258,22 +258,23 @@ void add_volunteer_pages(WebServer& server) {
                                             ? store::TokenPurpose::volunteer_link
                                             : store::TokenPurpose::feed_volunteer;
                    auto r = app::rotate_volunteer_link(
-                       db, server.clock(), actor(me),
+                       db, server.clock(), editor_actor(me),
                        store::TokenSecret::path_for(server.pool().path()), v.id, purpose);
                    if (!r) {
-                     return render(server, req, res, me, db,
-                                   View{.v = v, .error = error_text(lang, r.error())},
-                                   error_status(r.error()));
+                     return render_volunteer(server, req, res, me, db,
+                                             View{.v = v, .error = error_text(lang, r.error())},
+                                             error_status(r.error()));
                    }
                    redirect_see_other(res, done_url(page_url(v), "link_rotated") + "#links");
                  });
   volunteer_post("/erase", "volunteer_erase", UserRole::admin,
                  [&server](const httplib::Request& req, httplib::Response& res, const Principal& me,
                            store::Database& db, const Volunteer& v, Lang lang) {
-                   if (auto r = app::erase_volunteer(db, server.clock(), actor(me), v.id); !r) {
-                     return render(server, req, res, me, db,
-                                   View{.v = v, .error = error_text(lang, r.error())},
-                                   error_status(r.error()));
+                   if (auto r = app::erase_volunteer(db, server.clock(), editor_actor(me), v.id);
+                       !r) {
+                     return render_volunteer(server, req, res, me, db,
+                                             View{.v = v, .error = error_text(lang, r.error())},
+                                             error_status(r.error()));
                    }
                    redirect_see_other(res, done_url("/volunteers", "vol_erased"));
                  });

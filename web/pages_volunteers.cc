@@ -25,7 +25,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kPageSize = 50;
+constexpr int kVolunteerPageSize = 50;
 constexpr std::size_t kMaxUpload = 512 * 1024;
 
 void search_form(Html& h, Lang lang, const std::string& q, const std::string& site) {
@@ -145,7 +145,7 @@ void add_volunteer_list_pages(WebServer& server) {
         app::VolunteerQuery vq;
         if (!q.empty()) vq.search = q;
         if (!site.empty()) vq.site = site;
-        vq.page.limit = kPageSize;
+        vq.page.limit = kVolunteerPageSize;
         vq.page.cursor = req.get_param_value("cursor");
         auto page = app::list_volunteers(**lease, vq);
         Html h;

@@ -13,13 +13,13 @@
 namespace cw::testing {
 namespace {
 
-constexpr const char* kHeader =
+constexpr const char* kImportHeader =
     "key,date,time,end_time,site,location,judge,type,language,detained,case_ref,status,notes\n";
 
 class Imports : public AppTest {
  protected:
   app::ImportOutcome import(const std::string& rows) {
-    std::ofstream(dir.file("h.csv")) << kHeader << rows;
+    std::ofstream(dir.file("h.csv")) << kImportHeader << rows;
     auto r = app::import_hearings_csv(*db, clock, dir.file("h.csv"));
     EXPECT_TRUE(r) << r.error().message;
     return r ? *r : app::ImportOutcome{};

@@ -30,7 +30,7 @@ using scheduler::testing::make_session;
 using scheduler::testing::make_volunteer;
 
 // 2026-03-02 12:00 UTC: every site's local date is day(0).
-const Instant kNow = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{12};
+const Instant kReasonsNow = date::sys_days{date::year{2026} / 3 / 2} + std::chrono::hours{12};
 const std::vector<std::string> kSites = {"CHI", "HOU", "NYC", "BOS", "DEN", "SFO"};
 constexpr int kFirstDay = -3;
 constexpr int kLastDay = 17;
@@ -78,7 +78,7 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
         v.availability.extra.clear();
         v.availability.blackouts = {{day(kFirstDay), day(kLastDay)}};
       }
-      EXPECT_TRUE(store::VolunteerRepo(*db).upsert(v, kNow));
+      EXPECT_TRUE(store::VolunteerRepo(*db).upsert(v, kReasonsNow));
       const Id id = store::VolunteerRepo(*db).find_by_handle(handle).value()->id;
       volunteers.push_back(id);
       for (const auto& site : sites) at_site[site].push_back(id);
@@ -102,12 +102,12 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
                                 .half = halves[pick(2)],
                                 .detained = coin(0.4),
                                 .judge = "Judge " + std::to_string(i)});
-      const Id id = store::SessionRepo(*db).insert(s, kNow).value();
+      const Id id = store::SessionRepo(*db).insert(s, kReasonsNow).value();
       made.emplace_back(id, site);
       if (coin(0.05)) {
         s.id = id;
         s.status = SessionStatus::cancelled;
-        EXPECT_TRUE(store::SessionRepo(*db).update(s, kNow));
+        EXPECT_TRUE(store::SessionRepo(*db).update(s, kReasonsNow));
       }
     }
     std::set<std::pair<Id, Id>> pairs;
@@ -115,9 +115,9 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
     auto add = [&](Id s, Id v, AssignmentState state, bool forbid) {
       if (!pairs.insert({s, v}).second) return;
       if (forbid) {
-        EXPECT_TRUE(repo.forbid(s, v, {"test", ""}, kNow));
+        EXPECT_TRUE(repo.forbid(s, v, {"test", ""}, kReasonsNow));
       } else {
-        EXPECT_TRUE(repo.create(s, v, state, false, {"test", ""}, kNow));
+        EXPECT_TRUE(repo.create(s, v, state, false, {"test", ""}, kReasonsNow));
       }
     };
     const AssignmentState states[] = {AssignmentState::proposed, AssignmentState::invited,
@@ -193,7 +193,7 @@ class SessionReasons : public ::testing::TestWithParam<unsigned> {
   // Every page of a query, following the cursors.
   void check_pages(SessionQuery q, const std::string& what) {
     for (int n = 0;; ++n) {
-      const auto page = list_sessions(*db, q, kNow).value();
+      const auto page = list_sessions(*db, q, kReasonsNow).value();
       check(page.items, what + " page " + std::to_string(n));
       if (!page.next_cursor) break;
       q.page.cursor = *page.next_cursor;
@@ -234,7 +234,8 @@ TEST_P(SessionReasons, EveryPageGivesTheReasonsOfTheWholeWorld) {
   }
   for (int d = kFirstDay; d <= kLastDay; ++d) check_pages(range(d, d), "day " + std::to_string(d));
   for (const int limit : {50, 4}) {
-    check(dashboard(*db, kNow, 14, limit).value().uncovered, "dashboard " + std::to_string(limit));
+    check(dashboard(*db, kReasonsNow, 14, limit).value().uncovered,
+          "dashboard " + std::to_string(limit));
   }
   // The world is not degenerate: the comparison met every kind of reason.
   EXPECT_GT(checked, 100);
@@ -248,7 +249,7 @@ TEST_P(SessionReasons, EveryPageGivesTheReasonsOfTheWholeWorld) {
 }
 
 TEST_P(SessionReasons, DashboardFiguresCountTheSessions) {
-  const auto d = dashboard(*db, kNow).value();
+  const auto d = dashboard(*db, kReasonsNow).value();
   // Counted from the sessions and their live assignments.
   std::map<Id, int> live;
   const auto assignments = store::AssignmentRepo(*db).list(day(0), day(13)).value();

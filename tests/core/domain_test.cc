@@ -5,7 +5,7 @@
 namespace cw {
 namespace {
 
-LocalDate ymd(int y, unsigned m, unsigned d) {
+LocalDate domain_day(int y, unsigned m, unsigned d) {
   return LocalDate{date::year{y} / date::month{m} / date::day{d}};
 }
 
@@ -46,14 +46,14 @@ TEST(Domain, SessionNeedAndWeightFollowTheModel) {
 TEST(Domain, AvailabilityCombinesGridBlackoutsAndExtras) {
   Availability a;
   a.set_weekly(0, Half::am, true);  // Mondays, mornings
-  a.blackouts.push_back({ymd(2026, 12, 21), ymd(2026, 12, 31)});
-  a.extra.push_back({ymd(2026, 12, 22), Half::pm});
-  EXPECT_TRUE(a.available(ymd(2026, 11, 30), Half::am));  // a Monday
-  EXPECT_FALSE(a.available(ymd(2026, 11, 30), Half::pm));
-  EXPECT_FALSE(a.available(ymd(2026, 12, 1), Half::am));   // a Tuesday
-  EXPECT_FALSE(a.available(ymd(2026, 12, 28), Half::am));  // Monday, blacked out
-  EXPECT_TRUE(a.available(ymd(2027, 1, 4), Half::am));     // after the range
-  EXPECT_TRUE(a.available(ymd(2026, 12, 22), Half::pm));   // extra wins over blackout
+  a.blackouts.push_back({domain_day(2026, 12, 21), domain_day(2026, 12, 31)});
+  a.extra.push_back({domain_day(2026, 12, 22), Half::pm});
+  EXPECT_TRUE(a.available(domain_day(2026, 11, 30), Half::am));  // a Monday
+  EXPECT_FALSE(a.available(domain_day(2026, 11, 30), Half::pm));
+  EXPECT_FALSE(a.available(domain_day(2026, 12, 1), Half::am));   // a Tuesday
+  EXPECT_FALSE(a.available(domain_day(2026, 12, 28), Half::am));  // Monday, blacked out
+  EXPECT_TRUE(a.available(domain_day(2027, 1, 4), Half::am));     // after the range
+  EXPECT_TRUE(a.available(domain_day(2026, 12, 22), Half::pm));   // extra wins over blackout
 }
 
 }  // namespace

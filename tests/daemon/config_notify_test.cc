@@ -8,7 +8,7 @@
 namespace cw::daemon {
 namespace {
 
-std::string error_of(std::string_view toml) {
+std::string notify_error_of(std::string_view toml) {
   auto c = parse_config(toml, "test.toml");
   EXPECT_FALSE(c) << "expected an error for:\n" << toml;
   return c ? std::string() : c.error().message;
@@ -71,31 +71,33 @@ TEST(ConfigNotify, PasswordFromTheEnvironment) {
       "test.toml");
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_EQ(c->notify.smtp.password, "from-env");
-  EXPECT_NE(error_of("[smtp]\npassword_env = \"CW_TEST_SURELY_UNSET\"\n")
+  EXPECT_NE(notify_error_of("[smtp]\npassword_env = \"CW_TEST_SURELY_UNSET\"\n")
                 .find("CW_TEST_SURELY_UNSET is not set"),
             std::string::npos);
 }
 
 TEST(ConfigNotify, ErrorsNameTheKeyAndLine) {
-  EXPECT_EQ(error_of("[notify]\nquiet_start = \"9pm\"\n"),
+  EXPECT_EQ(notify_error_of("[notify]\nquiet_start = \"9pm\"\n"),
             "test.toml: line 2, key 'notify.quiet_start': expected a time HH:MM, got '9pm'");
-  EXPECT_EQ(error_of("[notify]\nbogus = 1\n"), "test.toml: line 2: unknown key 'notify.bogus'");
-  EXPECT_NE(error_of("[notify]\nconcurrency = 0\n").find("key 'notify.concurrency'"),
+  EXPECT_EQ(notify_error_of("[notify]\nbogus = 1\n"),
+            "test.toml: line 2: unknown key 'notify.bogus'");
+  EXPECT_NE(notify_error_of("[notify]\nconcurrency = 0\n").find("key 'notify.concurrency'"),
             std::string::npos);
-  EXPECT_NE(
-      error_of("[[notify.coordinators]]\nemail = \"m@example.org\"\ntimezone = \"Mars/Base\"\n")
-          .find("unknown IANA time zone 'Mars/Base'"),
-      std::string::npos);
-  EXPECT_NE(error_of("[[notify.coordinators]]\nemail = \"not an address\"\n")
+  EXPECT_NE(notify_error_of(
+                "[[notify.coordinators]]\nemail = \"m@example.org\"\ntimezone = \"Mars/Base\"\n")
+                .find("unknown IANA time zone 'Mars/Base'"),
+            std::string::npos);
+  EXPECT_NE(notify_error_of("[[notify.coordinators]]\nemail = \"not an address\"\n")
                 .find("notify.coordinators[0].email"),
             std::string::npos);
-  EXPECT_NE(error_of("[smtp]\nurl = \"http://mail.example.org\"\n").find("key 'smtp.url'"),
+  EXPECT_NE(notify_error_of("[smtp]\nurl = \"http://mail.example.org\"\n").find("key 'smtp.url'"),
             std::string::npos);
-  EXPECT_NE(error_of("[smtp]\nurl = \"smtp://127.0.0.1:25\"\n").find("key 'smtp.from'"),
+  EXPECT_NE(notify_error_of("[smtp]\nurl = \"smtp://127.0.0.1:25\"\n").find("key 'smtp.from'"),
             std::string::npos);
-  EXPECT_NE(error_of("[smtp]\npassword_file = \"/nonexistent/pw\"\n").find("cannot read"),
+  EXPECT_NE(notify_error_of("[smtp]\npassword_file = \"/nonexistent/pw\"\n").find("cannot read"),
             std::string::npos);
-  EXPECT_NE(error_of("[webhook]\nurl = \"https://hook.example.org\"\n").find("webhook.secret_file"),
+  EXPECT_NE(notify_error_of("[webhook]\nurl = \"https://hook.example.org\"\n")
+                .find("webhook.secret_file"),
             std::string::npos);
 }
 
@@ -108,8 +110,8 @@ TEST(ConfigNotify, PlainSmtpOnlyForLoopback) {
       parse_config("[smtp]\nurl = \"smtp://localhost:2525\"\ntls = \"none\"\n"
                    "from = \"w@example.org\"\n",
                    "test.toml"));
-  EXPECT_NE(error_of("[smtp]\nurl = \"smtp://mail.example.org:25\"\ntls = \"none\"\n"
-                     "from = \"w@example.org\"\n")
+  EXPECT_NE(notify_error_of("[smtp]\nurl = \"smtp://mail.example.org:25\"\ntls = \"none\"\n"
+                            "from = \"w@example.org\"\n")
                 .find("only allowed for a loopback relay"),
             std::string::npos);
 }

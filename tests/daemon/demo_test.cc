@@ -10,21 +10,21 @@
 namespace cw::daemon {
 namespace {
 
-LocalDate ymd(int y, unsigned m, unsigned d) {
+LocalDate demo_day(int y, unsigned m, unsigned d) {
   return LocalDate{date::year{y} / date::month{m} / date::day{d}};
 }
 
 TEST(Demo, WeekdayTokensSkipWeekends) {
   // 2026-11-27 is a Friday.
-  const auto text = expand_demo_template("@WD+0@,@WD+1@,@WD+5@", ymd(2026, 11, 27)).value();
+  const auto text = expand_demo_template("@WD+0@,@WD+1@,@WD+5@", demo_day(2026, 11, 27)).value();
   EXPECT_EQ(text, "2026-11-27,2026-11-30,2026-12-04");
   // From a Saturday, @WD+0@ is the next Monday.
-  EXPECT_EQ(expand_demo_template("@WD+0@", ymd(2026, 11, 28)).value(), "2026-11-30");
+  EXPECT_EQ(expand_demo_template("@WD+0@", demo_day(2026, 11, 28)).value(), "2026-11-30");
 }
 
 TEST(Demo, BadTokensAreErrors) {
-  EXPECT_FALSE(expand_demo_template("@WD+x@", ymd(2026, 11, 27)));
-  EXPECT_FALSE(expand_demo_template("@WD+3", ymd(2026, 11, 27)));
+  EXPECT_FALSE(expand_demo_template("@WD+x@", demo_day(2026, 11, 27)));
+  EXPECT_FALSE(expand_demo_template("@WD+3", demo_day(2026, 11, 27)));
 }
 
 TEST(SitesFile, TheShippedListHasEveryCourtAndFieldOfficeWithValidZones) {

@@ -13,7 +13,7 @@ namespace {
 
 using scrapers::import_volunteers_csv;
 
-constexpr const char* kHeader =
+constexpr const char* kVolunteerHeader =
     "id,name,email,phone,role,sites,languages,max_per_week,availability,blackouts,extra,active\n";
 
 class VolunteersCsv : public CsvDbTest {
@@ -109,10 +109,10 @@ TEST_F(VolunteersCsv, ReimportingSameFileLeavesEverythingUnchanged) {
 }
 
 TEST_F(VolunteersCsv, ChangedRowUpdatesInPlace) {
-  ASSERT_TRUE(import(write_file("a.csv", std::string(kHeader) +
+  ASSERT_TRUE(import(write_file("a.csv", std::string(kVolunteerHeader) +
                                              "v1,Ana,ana@example.org,,watcher,CHI,,,mon,,,yes\n"
                                              "v2,Bo,bo@example.org,,watcher,HOU,,,tue,,,yes\n")));
-  const auto r = import(write_file("b.csv", std::string(kHeader) +
+  const auto r = import(write_file("b.csv", std::string(kVolunteerHeader) +
                                                 "v1,Ana,ana@example.org,,lead,SFR,,1,fri-pm,,,no\n"
                                                 "v2,Bo,bo@example.org,,watcher,HOU,,,tue,,,yes\n"));
   ASSERT_TRUE(r) << r.error().message;
@@ -145,7 +145,7 @@ TEST_F(VolunteersCsv, SkipsTenMegabyteLineWithoutBufferingIt) {
   const auto path = (dir_ / "huge.csv").string();
   {
     std::ofstream out(path, std::ios::binary);
-    out << kHeader << "v1,Ana,ana@example.org,,watcher,CHI,,,mon,,,yes\n";
+    out << kVolunteerHeader << "v1,Ana,ana@example.org,,watcher,CHI,,,mon,,,yes\n";
     out << "v2,";
     const std::string block(std::size_t{64} * 1024, 'x');
     for (int i = 0; i < 160; ++i) out << block;

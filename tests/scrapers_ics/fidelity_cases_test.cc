@@ -20,18 +20,19 @@ using date::year;
 const fs::path kCases = fs::path(CW_FIXTURES) / "ics" / "cases";
 // The window every case uses: 2027-03-01 .. 2027-04-14, Chicago (CHI-ERO);
 // crosscheck_expanders.py uses the same one.
-constexpr LocalDate kAsOf{year{2027} / 3 / 1};
+constexpr LocalDate kCasesAsOf{year{2027} / 3 / 1};
 constexpr int kHorizonDays = 45;
 
 class IcsFidelity : public testing::TestWithParam<const char*> {};
 
 TEST_P(IcsFidelity, ImportMatchesExpected) {
   test::ImportEnv env;
-  const FakeClock clock(Instant{date::sys_days{kAsOf.time_since_epoch()}} + std::chrono::hours(12));
+  const FakeClock clock(Instant{date::sys_days{kCasesAsOf.time_since_epoch()}} +
+                        std::chrono::hours(12));
   scrapers::IcsImportOptions o;
   o.input = (kCases / (std::string(GetParam()) + ".ics")).string();
   o.site = "CHI-ERO";
-  o.as_of = kAsOf;
+  o.as_of = kCasesAsOf;
   o.horizon_days = kHorizonDays;
   o.source = "ics:partner";
   auto run = scrapers::import_ics_file(env.db(), o, clock);

@@ -15,7 +15,7 @@ namespace {
 using cw::testing::TempDir;
 
 const LocalDate kDay = LocalDate{date::year{2026} / 12 / 1};
-const Instant kNow = date::sys_days{date::year{2026} / 11 / 26};
+const Instant kAgendaNow = date::sys_days{date::year{2026} / 11 / 26};
 
 struct ReportAgendaTest : ::testing::Test {
   void SetUp() override {
@@ -31,7 +31,7 @@ struct ReportAgendaTest : ::testing::Test {
     v.handle = handle;
     v.name = name;
     v.sites = std::move(sites);
-    EXPECT_TRUE(VolunteerRepo(*db).upsert(v, kNow));
+    EXPECT_TRUE(VolunteerRepo(*db).upsert(v, kAgendaNow));
     return VolunteerRepo(*db).find_by_handle(handle).value()->id;
   }
   Id add_session(const std::string& site, const std::string& location, LocalDate date, Half half,
@@ -44,7 +44,7 @@ struct ReportAgendaTest : ::testing::Test {
     s.detained_hearings = detained;
     s.detained = detained > 0;
     s.types = {HearingType::master};
-    return SessionRepo(*db).insert(s, kNow).value();
+    return SessionRepo(*db).insert(s, kAgendaNow).value();
   }
   TempDir dir;
   std::unique_ptr<Database> db;
@@ -54,14 +54,15 @@ struct ReportAgendaTest : ::testing::Test {
 TEST_F(ReportAgendaTest, AReportFiledAgainIsEditedInPlaceWithARisingVersion) {
   const Id s = add_session("CHI", "Courtroom 5", kDay, Half::am);
   ReportRepo repo(*db);
-  const auto first = repo.save({s, ana, IcePresent::unsure, 0, "quiet"}, kNow).value();
+  const auto first = repo.save({s, ana, IcePresent::unsure, 0, "quiet"}, kAgendaNow).value();
   EXPECT_TRUE(first.changed);
   EXPECT_EQ(first.version, 1);
-  const auto same = repo.save({s, ana, IcePresent::unsure, 0, "quiet"}, kNow).value();
+  const auto same = repo.save({s, ana, IcePresent::unsure, 0, "quiet"}, kAgendaNow).value();
   EXPECT_FALSE(same.changed);
   EXPECT_EQ(same.id, first.id);
   const auto edited =
-      repo.save({s, ana, IcePresent::yes, 2, "two taken"}, kNow + std::chrono::hours(1)).value();
+      repo.save({s, ana, IcePresent::yes, 2, "two taken"}, kAgendaNow + std::chrono::hours(1))
+          .value();
   EXPECT_TRUE(edited.changed);
   EXPECT_EQ(edited.id, first.id);
   EXPECT_EQ(edited.version, 2);
@@ -79,14 +80,14 @@ TEST_F(ReportAgendaTest, OnlyIcePresentOrDetainedReportsAreAlertsAndTheyAreFound
   const Id s2 = add_session("CHI", "Courtroom 6", kDay, Half::am);
   const Id s3 = add_session("HOU", "Room 1", kDay, Half::pm);
   ReportRepo repo(*db);
-  ASSERT_TRUE(repo.save({s1, ana, IcePresent::no, 0, ""}, kNow));
-  ASSERT_TRUE(repo.save({s2, ben, IcePresent::unsure, 1, ""}, kNow));
-  ASSERT_TRUE(repo.save({s3, ben, IcePresent::yes, 0, ""}, kNow + std::chrono::hours(2)));
-  auto alerts = repo.alerts_since(kNow).value();
+  ASSERT_TRUE(repo.save({s1, ana, IcePresent::no, 0, ""}, kAgendaNow));
+  ASSERT_TRUE(repo.save({s2, ben, IcePresent::unsure, 1, ""}, kAgendaNow));
+  ASSERT_TRUE(repo.save({s3, ben, IcePresent::yes, 0, ""}, kAgendaNow + std::chrono::hours(2)));
+  auto alerts = repo.alerts_since(kAgendaNow).value();
   ASSERT_EQ(alerts.size(), 2u);
   EXPECT_EQ(alerts[0].session, s2);
   EXPECT_EQ(alerts[1].session, s3);
-  EXPECT_EQ(repo.alerts_since(kNow + std::chrono::hours(1)).value().size(), 1u);
+  EXPECT_EQ(repo.alerts_since(kAgendaNow + std::chrono::hours(1)).value().size(), 1u);
 }
 
 TEST_F(ReportAgendaTest, ListsPerSiteAndRangeAndKeepsReportsAnonymousAfterErasure) {
@@ -94,9 +95,9 @@ TEST_F(ReportAgendaTest, ListsPerSiteAndRangeAndKeepsReportsAnonymousAfterErasur
   const Id hou = add_session("HOU", "Room 1", kDay + date::days{1}, Half::pm);
   const Id later = add_session("CHI", "Courtroom 5", kDay + date::days{10}, Half::am);
   ReportRepo repo(*db);
-  ASSERT_TRUE(repo.save({chi, ana, IcePresent::yes, 0, "<script>x</script>"}, kNow));
-  ASSERT_TRUE(repo.save({hou, ben, IcePresent::no, 0, ""}, kNow));
-  ASSERT_TRUE(repo.save({later, ben, IcePresent::no, 0, ""}, kNow));
+  ASSERT_TRUE(repo.save({chi, ana, IcePresent::yes, 0, "<script>x</script>"}, kAgendaNow));
+  ASSERT_TRUE(repo.save({hou, ben, IcePresent::no, 0, ""}, kAgendaNow));
+  ASSERT_TRUE(repo.save({later, ben, IcePresent::no, 0, ""}, kAgendaNow));
   auto week = repo.list({std::nullopt, kDay, kDay + date::days{6}}).value();
   ASSERT_EQ(week.size(), 2u);
   EXPECT_EQ(week[0].site, "CHI");
@@ -126,10 +127,11 @@ TEST_F(ReportAgendaTest, AgendaListsMyAssignmentsInEveryStateWithTheirSites) {
   AssignmentRepo assignments(*db);
   const Actor who{"test", ""};
   const Id a =
-      assignments.create(a_session, ana, AssignmentState::invited, false, who, kNow).value();
+      assignments.create(a_session, ana, AssignmentState::invited, false, who, kAgendaNow).value();
   const Id b =
-      assignments.create(b_session, ana, AssignmentState::declined, false, who, kNow).value();
-  ASSERT_TRUE(assignments.create(a_session, ben, AssignmentState::confirmed, false, who, kNow));
+      assignments.create(b_session, ana, AssignmentState::declined, false, who, kAgendaNow).value();
+  ASSERT_TRUE(
+      assignments.create(a_session, ben, AssignmentState::confirmed, false, who, kAgendaNow));
   const auto mine = AgendaRepo(*db).assignments(ana, kDay, kDay).value();
   ASSERT_EQ(mine.size(), 2u);
   EXPECT_EQ(mine[0].assignment, b);  // the morning first
@@ -150,10 +152,10 @@ TEST_F(ReportAgendaTest, OpenSessionsAreAtMySitesStillNeedPeopleAndNotMine) {
   const Id declined = add_session("CHI", "Courtroom 7", kDay, Half::pm);
   AssignmentRepo assignments(*db);
   const Actor who{"test", ""};
-  ASSERT_TRUE(assignments.create(full, ben, AssignmentState::confirmed, false, who, kNow));
-  ASSERT_TRUE(assignments.create(half_full, ben, AssignmentState::invited, false, who, kNow));
-  ASSERT_TRUE(assignments.create(mine, ana, AssignmentState::proposed, false, who, kNow));
-  ASSERT_TRUE(assignments.create(declined, ana, AssignmentState::declined, false, who, kNow));
+  ASSERT_TRUE(assignments.create(full, ben, AssignmentState::confirmed, false, who, kAgendaNow));
+  ASSERT_TRUE(assignments.create(half_full, ben, AssignmentState::invited, false, who, kAgendaNow));
+  ASSERT_TRUE(assignments.create(mine, ana, AssignmentState::proposed, false, who, kAgendaNow));
+  ASSERT_TRUE(assignments.create(declined, ana, AssignmentState::declined, false, who, kAgendaNow));
   const auto open = AgendaRepo(*db).open_sessions(ana, kDay, kDay, 50).value();
   std::vector<Id> ids;
   ids.reserve(open.size());
@@ -171,8 +173,8 @@ TEST_F(ReportAgendaTest, OpenSessionsAreAtMySitesStillNeedPeopleAndNotMine) {
 TEST_F(ReportAgendaTest, ErasureRemovesTheVolunteerRevokesTheirLinksAndKeepsReportsAnonymous) {
   const Id s = add_session("CHI", "Courtroom 5", kDay, Half::am);
   ASSERT_TRUE(
-      AssignmentRepo(*db).create(s, ana, AssignmentState::confirmed, false, {"t", ""}, kNow));
-  ASSERT_TRUE(ReportRepo(*db).save({s, ana, IcePresent::yes, 1, "seen"}, kNow));
+      AssignmentRepo(*db).create(s, ana, AssignmentState::confirmed, false, {"t", ""}, kAgendaNow));
+  ASSERT_TRUE(ReportRepo(*db).save({s, ana, IcePresent::yes, 1, "seen"}, kAgendaNow));
   ASSERT_TRUE(
       db->exec("UPDATE volunteers SET email = 'ana@example.org' WHERE handle = 'v0001';"
                "INSERT INTO outbox (idem_key, channel, recipient, kind, due, created) "
@@ -182,13 +184,13 @@ TEST_F(ReportAgendaTest, ErasureRemovesTheVolunteerRevokesTheirLinksAndKeepsRepo
   TokenRepo tokens(*db);
   const std::string subject = std::to_string(ana);
   const auto page =
-      tokens.issue(secret, TokenPurpose::volunteer_link, subject, Rotation::keep, kNow);
+      tokens.issue(secret, TokenPurpose::volunteer_link, subject, Rotation::keep, kAgendaNow);
   const auto feed =
-      tokens.issue(secret, TokenPurpose::feed_volunteer, subject, Rotation::keep, kNow);
-  const auto bens =
-      tokens.issue(secret, TokenPurpose::volunteer_link, std::to_string(ben), Rotation::keep, kNow);
+      tokens.issue(secret, TokenPurpose::feed_volunteer, subject, Rotation::keep, kAgendaNow);
+  const auto bens = tokens.issue(secret, TokenPurpose::volunteer_link, std::to_string(ben),
+                                 Rotation::keep, kAgendaNow);
 
-  const auto counts = erase_volunteer_data(*db, ana, kNow).value();
+  const auto counts = erase_volunteer_data(*db, ana, kAgendaNow).value();
   EXPECT_EQ(counts.assignments, 1);
   EXPECT_EQ(counts.reports, 1);
   EXPECT_EQ(counts.messages, 1);
@@ -205,10 +207,10 @@ TEST_F(ReportAgendaTest, ErasureRemovesTheVolunteerRevokesTheirLinksAndKeepsRepo
   EXPECT_EQ(left.text(0), "ben@example.org");
   left.reset();
   // A new volunteer who gets the same rowid never gets the old link back.
-  EXPECT_NE(
-      tokens.issue(secret, TokenPurpose::volunteer_link, subject, Rotation::keep, kNow).value(),
-      *page);
-  EXPECT_EQ(erase_volunteer_data(*db, ana, kNow).error().code, Errc::not_found);
+  EXPECT_NE(tokens.issue(secret, TokenPurpose::volunteer_link, subject, Rotation::keep, kAgendaNow)
+                .value(),
+            *page);
+  EXPECT_EQ(erase_volunteer_data(*db, ana, kAgendaNow).error().code, Errc::not_found);
 }
 
 }  // namespace

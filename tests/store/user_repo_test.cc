@@ -7,7 +7,7 @@ namespace {
 
 using cw::testing::TempDir;
 
-const Instant kNow = date::sys_days{date::year{2026} / 11 / 26};
+const Instant kUserNow = date::sys_days{date::year{2026} / 11 / 26};
 
 struct UserRepoTest : ::testing::Test {
   void SetUp() override { db = Database::open(dir.file("u.db")).value(); }
@@ -15,7 +15,7 @@ struct UserRepoTest : ::testing::Test {
     User u;
     u.name = name;
     u.role = role;
-    u.created = kNow;
+    u.created = kUserNow;
     return UserRepo(*db).insert(u, "$argon2id$stand-in").value();
   }
   TempDir dir;
@@ -29,7 +29,7 @@ TEST_F(UserRepoTest, StoresAndFindsUsersByNameAndId) {
   ASSERT_TRUE(row);
   EXPECT_EQ(row->user.id, ana);
   EXPECT_EQ(row->user.role, UserRole::admin);
-  EXPECT_EQ(row->user.created, kNow);
+  EXPECT_EQ(row->user.created, kUserNow);
   EXPECT_EQ(row->password_hash, "$argon2id$stand-in");
   EXPECT_EQ(UserRepo(*db).find(ana).value()->name, "ana");
   EXPECT_FALSE(UserRepo(*db).find_by_name("nobody").value());
@@ -51,18 +51,19 @@ TEST_F(UserRepoTest, ATakenNameIsAConflictNamingIt) {
 TEST_F(UserRepoTest, SessionsAreFoundByTokenHashWithTheirUser) {
   const Id ana = add("ana");
   AuthSessionRepo sessions(*db);
-  const auto id = sessions.insert(hash_token("tok-a"), ana, "csrf-a", kNow).value();
+  const auto id = sessions.insert(hash_token("tok-a"), ana, "csrf-a", kUserNow).value();
   const auto found = sessions.find(hash_token("tok-a")).value();
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, id);
   EXPECT_EQ(found->user.name, "ana");
   EXPECT_EQ(found->csrf, "csrf-a");
-  EXPECT_EQ(found->last_seen, kNow);
+  EXPECT_EQ(found->last_seen, kUserNow);
   EXPECT_FALSE(sessions.find(hash_token("tok-b")).value());
 
-  ASSERT_TRUE(sessions.touch(id, kNow + std::chrono::minutes(5)));
-  ASSERT_TRUE(sessions.touch(id, kNow + std::chrono::minutes(1)));  // never goes back
-  EXPECT_EQ(sessions.find(hash_token("tok-a")).value()->last_seen, kNow + std::chrono::minutes(5));
+  ASSERT_TRUE(sessions.touch(id, kUserNow + std::chrono::minutes(5)));
+  ASSERT_TRUE(sessions.touch(id, kUserNow + std::chrono::minutes(1)));  // never goes back
+  EXPECT_EQ(sessions.find(hash_token("tok-a")).value()->last_seen,
+            kUserNow + std::chrono::minutes(5));
   // The token itself is nowhere in the table.
   auto& dump = db->stmt("SELECT quote(token_hash) || csrf FROM auth_sessions");
   ASSERT_TRUE(dump.step().value());
@@ -74,30 +75,30 @@ TEST_F(UserRepoTest, SessionsEndPerUserAndPastTheirAbsoluteAge) {
   const Id ana = add("ana");
   const Id bo = add("bo");
   AuthSessionRepo sessions(*db);
-  ASSERT_TRUE(sessions.insert(hash_token("a1"), ana, "c", kNow));
-  ASSERT_TRUE(sessions.insert(hash_token("a2"), ana, "c", kNow + std::chrono::hours(1)));
-  ASSERT_TRUE(sessions.insert(hash_token("b1"), bo, "c", kNow + std::chrono::hours(2)));
+  ASSERT_TRUE(sessions.insert(hash_token("a1"), ana, "c", kUserNow));
+  ASSERT_TRUE(sessions.insert(hash_token("a2"), ana, "c", kUserNow + std::chrono::hours(1)));
+  ASSERT_TRUE(sessions.insert(hash_token("b1"), bo, "c", kUserNow + std::chrono::hours(2)));
   EXPECT_EQ(sessions.remove_for_user(ana).value(), 2);
   EXPECT_FALSE(sessions.find(hash_token("a1")).value());
-  EXPECT_EQ(sessions.remove_created_before(kNow + std::chrono::hours(2)).value(), 0);
-  EXPECT_EQ(sessions.remove_created_before(kNow + std::chrono::hours(3)).value(), 1);
+  EXPECT_EQ(sessions.remove_created_before(kUserNow + std::chrono::hours(2)).value(), 0);
+  EXPECT_EQ(sessions.remove_created_before(kUserNow + std::chrono::hours(3)).value(), 1);
   EXPECT_FALSE(sessions.find(hash_token("b1")).value());
 }
 
 TEST_F(UserRepoTest, RandomTokensAreListedRevokedAndNeverStored) {
   TokenRepo tokens(*db);
-  const auto a = tokens.issue_random(TokenPurpose::api, "1", kNow).value();
-  const auto b = tokens.issue_random(TokenPurpose::api, "1", kNow).value();
+  const auto a = tokens.issue_random(TokenPurpose::api, "1", kUserNow).value();
+  const auto b = tokens.issue_random(TokenPurpose::api, "1", kUserNow).value();
   EXPECT_NE(a.token, b.token);
   EXPECT_TRUE(well_formed_token(a.token));
   const auto match = tokens.lookup(a.token).value();
   ASSERT_TRUE(match);
   EXPECT_EQ(match->purpose, TokenPurpose::api);
   EXPECT_EQ(match->id, a.id);
-  EXPECT_TRUE(tokens.revoke(a.id, kNow).value());
-  EXPECT_FALSE(tokens.revoke(a.id, kNow).value());  // already revoked
+  EXPECT_TRUE(tokens.revoke(a.id, kUserNow).value());
+  EXPECT_FALSE(tokens.revoke(a.id, kUserNow).value());  // already revoked
   EXPECT_FALSE(tokens.lookup(a.token).value());
-  EXPECT_EQ(tokens.revoke_all(TokenPurpose::api, "1", kNow).value(), 1);
+  EXPECT_EQ(tokens.revoke_all(TokenPurpose::api, "1", kUserNow).value(), 1);
   EXPECT_FALSE(tokens.lookup(b.token).value());
   const auto rows = tokens.list(TokenPurpose::api).value();
   ASSERT_EQ(rows.size(), 2u);

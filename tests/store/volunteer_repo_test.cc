@@ -5,11 +5,11 @@ namespace {
 
 using cw::testing::TempDir;
 
-LocalDate ymd(int y, unsigned m, unsigned d) {
+LocalDate volunteer_day(int y, unsigned m, unsigned d) {
   return LocalDate{date::year{y} / date::month{m} / date::day{d}};
 }
 
-Volunteer sample() {
+Volunteer sample_volunteer() {
   Volunteer v;
   v.handle = "v0001";
   v.name = "Ana";
@@ -20,8 +20,8 @@ Volunteer sample() {
   v.max_per_week = 3;
   v.availability.set_weekly(0, Half::am, true);
   v.availability.set_weekly(2, Half::pm, true);
-  v.availability.blackouts.push_back({ymd(2026, 12, 24), ymd(2026, 12, 31)});
-  v.availability.extra.push_back({ymd(2026, 12, 5), Half::am});
+  v.availability.blackouts.push_back({volunteer_day(2026, 12, 24), volunteer_day(2026, 12, 31)});
+  v.availability.extra.push_back({volunteer_day(2026, 12, 5), Half::am});
   return v;
 }
 
@@ -32,7 +32,7 @@ TEST(VolunteerRepo, RoundTripsEveryField) {
   cw::testing::add_site(*db, "HOU", "America/Chicago");
   VolunteerRepo repo(*db);
   const Instant now = date::sys_days{date::year{2026} / 11 / 26};
-  ASSERT_EQ(repo.upsert(sample(), now).value(), UpsertOutcome::added);
+  ASSERT_EQ(repo.upsert(sample_volunteer(), now).value(), UpsertOutcome::added);
   const auto back = repo.find_by_handle("v0001").value();
   ASSERT_TRUE(back);
   EXPECT_EQ(back->sites, (std::vector<std::string>{"CHI", "HOU"}));
@@ -43,9 +43,9 @@ TEST(VolunteerRepo, RoundTripsEveryField) {
   EXPECT_FALSE(back->availability.weekly(0, Half::pm));
   EXPECT_TRUE(back->availability.weekly(2, Half::pm));
   ASSERT_EQ(back->availability.blackouts.size(), 1u);
-  EXPECT_EQ(back->availability.blackouts[0].last, ymd(2026, 12, 31));
+  EXPECT_EQ(back->availability.blackouts[0].last, volunteer_day(2026, 12, 31));
   ASSERT_EQ(back->availability.extra.size(), 1u);
-  EXPECT_EQ(back->availability.extra[0], (HalfDay{ymd(2026, 12, 5), Half::am}));
+  EXPECT_EQ(back->availability.extra[0], (HalfDay{volunteer_day(2026, 12, 5), Half::am}));
 }
 
 TEST(VolunteerRepo, ReimportIsUnchangedAndAChangeReplacesLists) {
@@ -55,9 +55,9 @@ TEST(VolunteerRepo, ReimportIsUnchangedAndAChangeReplacesLists) {
   cw::testing::add_site(*db, "HOU", "America/Chicago");
   VolunteerRepo repo(*db);
   const Instant now = date::sys_days{date::year{2026} / 11 / 26};
-  ASSERT_TRUE(repo.upsert(sample(), now));
-  EXPECT_EQ(repo.upsert(sample(), now).value(), UpsertOutcome::unchanged);
-  auto changed = sample();
+  ASSERT_TRUE(repo.upsert(sample_volunteer(), now));
+  EXPECT_EQ(repo.upsert(sample_volunteer(), now).value(), UpsertOutcome::unchanged);
+  auto changed = sample_volunteer();
   changed.sites = {"CHI"};
   changed.availability.blackouts.clear();
   EXPECT_EQ(repo.upsert(changed, now).value(), UpsertOutcome::updated);
@@ -74,17 +74,18 @@ TEST(VolunteerRepo, AllReadsEachVolunteersOwnDetailsAsFindDoes) {
   cw::testing::add_site(*db, "HOU", "America/Chicago");
   VolunteerRepo repo(*db);
   const Instant now = date::sys_days{date::year{2026} / 11 / 26};
-  auto ana = sample();  // handle v0001
+  auto ana = sample_volunteer();  // handle v0001
   ana.availability.blackouts.insert(ana.availability.blackouts.begin(),
-                                    {ymd(2027, 1, 10), ymd(2027, 1, 12)});
-  auto bo = sample();
+                                    {volunteer_day(2027, 1, 10), volunteer_day(2027, 1, 12)});
+  auto bo = sample_volunteer();
   bo.handle = "v0002";
   bo.name = "Bo";
   bo.sites = {"HOU"};
   bo.languages = {"haitian creole", "french"};
-  bo.availability.blackouts = {{ymd(2026, 12, 1), ymd(2026, 12, 2)}};
-  bo.availability.extra = {{ymd(2026, 12, 9), Half::pm}, {ymd(2026, 12, 9), Half::am}};
-  auto cy = sample();  // nothing but the required fields
+  bo.availability.blackouts = {{volunteer_day(2026, 12, 1), volunteer_day(2026, 12, 2)}};
+  bo.availability.extra = {{volunteer_day(2026, 12, 9), Half::pm},
+                           {volunteer_day(2026, 12, 9), Half::am}};
+  auto cy = sample_volunteer();  // nothing but the required fields
   cy.handle = "v0000";
   cy.name = "Cy";
   cy.sites = {"CHI"};
@@ -108,9 +109,9 @@ TEST(VolunteerRepo, AllReadsEachVolunteersOwnDetailsAsFindDoes) {
     EXPECT_EQ(v.availability.extra, one->availability.extra) << v.handle;
   }
   EXPECT_EQ(all[1].availability.blackouts.size(), 2u);  // Ana: both, in date order
-  EXPECT_EQ(all[1].availability.blackouts[0].first, ymd(2026, 12, 24));
+  EXPECT_EQ(all[1].availability.blackouts[0].first, volunteer_day(2026, 12, 24));
   EXPECT_EQ(all[2].languages, (std::vector<std::string>{"french", "haitian creole"}));
-  EXPECT_EQ(all[2].availability.extra[0], (HalfDay{ymd(2026, 12, 9), Half::am}));
+  EXPECT_EQ(all[2].availability.extra[0], (HalfDay{volunteer_day(2026, 12, 9), Half::am}));
   EXPECT_TRUE(all[0].languages.empty());
   EXPECT_TRUE(all[0].availability.blackouts.empty());
 }
