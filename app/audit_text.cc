@@ -122,14 +122,14 @@ constexpr ActionText kActions[] = {
 #undef CW_SESSIONS_EN
 #undef CW_SESSIONS_ES
 
-struct Flat {
+struct AuditCatalog {
   std::vector<std::string> keys;  // owns the key strings the patterns point at
   std::vector<PhrasePattern> patterns;
 };
 
-const Flat& flat() {
-  static const Flat f = [] {
-    Flat out;
+const AuditCatalog& audit_catalog() {
+  static const AuditCatalog f = [] {
+    AuditCatalog out;
     out.keys.reserve(std::size(kActions) * 3);
     for (const auto& a : kActions) {
       out.keys.push_back("audit.action." + std::string(a.action));
@@ -156,7 +156,7 @@ const ActionText* find(std::string_view action) {
 
 }  // namespace
 
-std::span<const PhrasePattern> audit_patterns() { return flat().patterns; }
+std::span<const PhrasePattern> audit_patterns() { return audit_catalog().patterns; }
 
 Result<void> record_audit(store::Database& db, Instant at, std::string_view actor,
                           std::string_view action, const Phrase& values) {

@@ -104,14 +104,14 @@ constexpr Reason kReasons[] = {
 #define CW_FIELD_EN "{field|=|*={field}: }expected "
 #define CW_FIELD_ES "{field|=|*={field}: }se esperaba "
 
-struct Flat {
+struct ImportCatalog {
   std::vector<std::string> keys, texts;  // own what the patterns point at
   std::vector<PhrasePattern> patterns;
 };
 
-const Flat& flat() {
-  static const Flat f = [] {
-    Flat out;
+const ImportCatalog& import_catalog() {
+  static const ImportCatalog f = [] {
+    ImportCatalog out;
     for (const auto& r : kReasons) {
       out.keys.push_back("reject." + std::string(r.code));
       out.keys.push_back("reject." + std::string(r.code) + ".expected");
@@ -133,7 +133,7 @@ const Flat& flat() {
 
 }  // namespace
 
-std::span<const PhrasePattern> import_patterns() { return flat().patterns; }
+std::span<const PhrasePattern> import_patterns() { return import_catalog().patterns; }
 
 RejectWords reject_words(const ImportRun& run, const std::string& reason) {
   const Reason* r = nullptr;
