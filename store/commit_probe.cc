@@ -44,8 +44,8 @@ CommitProbe::~CommitProbe() {
 std::optional<CommitProbe::Header> CommitProbe::read() const {
   // As SQLite's walIndexTryHdr(): the first copy, a barrier, the second (a
   // writer writes the second first, then the first).
-  std::array<std::uint32_t, kWords> first;
-  std::array<std::uint32_t, kWords> second;
+  std::array<std::uint32_t, kWords> first{};
+  std::array<std::uint32_t, kWords> second{};
   for (std::size_t i = 0; i < kWords; ++i) first[i] = words_[i];
   std::atomic_thread_fence(std::memory_order_seq_cst);
   for (std::size_t i = 0; i < kWords; ++i) second[i] = words_[kWords + i];
