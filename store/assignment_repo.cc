@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "store/collect.h"
 #include "store/epoch.h"
 #include "store/session_repos.h"
 
@@ -20,16 +21,7 @@ Result<Assignment> read_assignment_row(const Statement& q) {
 }
 
 Result<std::vector<Assignment>> read_assignments(Statement& q) {
-  std::vector<Assignment> out;
-  while (CW_TRY(q.step())) {
-    auto a = read_assignment_row(q);
-    if (!a) {
-      q.reset();
-      return fail(a.error());
-    }
-    out.push_back(*a);
-  }
-  return out;
+  return collect<Assignment>(q, read_assignment_row);
 }
 
 }  // namespace

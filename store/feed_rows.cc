@@ -1,5 +1,6 @@
 #include "store/feed_rows.h"
 
+#include "store/collect.h"
 #include "store/epoch.h"
 #include "store/session_repos.h"
 
@@ -40,16 +41,7 @@ Result<std::vector<FeedRow>> feed_rows(Database& db, const FeedRowQuery& fq) {
   q.bind(1, format_date(fq.from));
   q.bind(2, fq.volunteer);
   q.bind(3, fq.site);
-  std::vector<FeedRow> out;
-  while (CW_TRY(q.step())) {
-    auto f = read_feed_row(q);
-    if (!f) {
-      q.reset();
-      return fail(f.error());
-    }
-    out.push_back(std::move(*f));
-  }
-  return out;
+  return collect<FeedRow>(q, read_feed_row);
 }
 
 Result<DataDigest> feed_data_digest(Database& db) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "store/collect.h"
 #include "store/epoch.h"
 
 namespace cw::store {
@@ -36,21 +37,6 @@ Result<Report> read_report(const Statement& q) {
   r.version = j.value("version", 1);
   r.updated = instant(j.value("updated", seconds(r.created)));
   return r;
-}
-
-// Collects every row of q through read(); the statement is reset on a bad row.
-template <class T, class F>
-Result<std::vector<T>> collect(Statement& q, F read) {
-  std::vector<T> out;
-  while (CW_TRY(q.step())) {
-    auto row = read(q);
-    if (!row) {
-      q.reset();
-      return fail(row.error());
-    }
-    out.push_back(std::move(*row));
-  }
-  return out;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "store/collect.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -30,16 +31,7 @@ std::string_view status_text(SessionStatus s) {
 }  // namespace
 
 Result<std::vector<Session>> read_sessions(Statement& q) {
-  std::vector<Session> out;
-  while (CW_TRY(q.step())) {
-    auto s = read_session_columns(q);
-    if (!s) {
-      q.reset();
-      return fail(s.error());
-    }
-    out.push_back(std::move(*s));
-  }
-  return out;
+  return collect<Session>(q, read_session_columns);
 }
 
 Result<Session> read_session_columns(const Statement& q) {
