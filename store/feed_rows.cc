@@ -47,11 +47,9 @@ Result<std::vector<FeedRow>> feed_rows(Database& db, const FeedRowQuery& fq) {
 Result<DataDigest> feed_data_digest(Database& db) {
   auto& q = db.stmt("SELECT n FROM feed_changes WHERE id = 1");
   if (!CW_TRY(q.step())) return fail(Error::database("feed_changes: the counter row is missing"));
-  const auto n = static_cast<std::uint64_t>(q.int64(0));
+  const auto n = static_cast<DataDigest>(q.int64(0));
   q.reset();
-  DataDigest d{};
-  for (std::size_t i = 0; i < 8; ++i) d[i] = static_cast<unsigned char>(n >> (8 * i));
-  return d;
+  return n;
 }
 
 Result<std::int64_t> data_version(Database& db) {

@@ -13,7 +13,6 @@
 // snapshot. Not thread-safe, like the Database they use.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,7 +40,8 @@ struct FeedRowQuery {
 
 Result<std::vector<FeedRow>> feed_rows(Database& db, const FeedRowQuery& q);
 
-using DataDigest = std::array<unsigned char, 16>;
+// The feed_changes counter itself: compared for equality only.
+using DataDigest = std::uint64_t;
 Result<DataDigest> feed_data_digest(Database& db);
 // SQLite's per-connection counter of commits made by other connections.
 Result<std::int64_t> data_version(Database& db);
