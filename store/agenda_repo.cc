@@ -1,5 +1,6 @@
 #include "store/agenda_repo.h"
 
+#include "store/collect.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -28,17 +29,11 @@ Result<std::vector<AgendaEntry>> AgendaRepo::assignments(Id volunteer, LocalDate
                      "WHERE a.volunteer_id = ? AND s.date BETWEEN ? AND ? "
                      "ORDER BY s.date, s.start_min, s.id");
   q.bind_all(volunteer, format_date(from), format_date(to));
-  std::vector<AgendaEntry> out;
-  while (CW_TRY(q.step())) {
-    auto placed = read_placed(q);
-    auto state = parse_assignment_state(q.text(kAfterPlaced + 1));
-    if (!placed || !state) {
-      q.reset();
-      return fail(!placed ? placed.error() : state.error());
-    }
-    out.push_back({q.int64(kAfterPlaced), *state, std::move(*placed)});
-  }
-  return out;
+  return collect<AgendaEntry>(q, [](const Statement& row) -> Result<AgendaEntry> {
+    auto placed = CW_TRY(read_placed(row));
+    const auto state = CW_TRY(parse_assignment_state(row.text(kAfterPlaced + 1)));
+    return AgendaEntry{row.int64(kAfterPlaced), state, std::move(placed)};
+  });
 }
 
 Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDate from,
@@ -54,6 +49,9 @@ Result<std::vector<OpenSession>> AgendaRepo::open_sessions(Id volunteer, LocalDa
                      ") "
                      "ORDER BY s.date, s.start_min, s.id");
   q.bind_all(volunteer, format_date(from), format_date(to));
+  // Read by hand, not with collect(): a full session is skipped (need() is
+  // the domain's rule, core/domain.h, not repeated in SQL) and the read stops
+  // at `limit` open ones.
   std::vector<OpenSession> out;
   while (CW_TRY(q.step())) {
     auto placed = read_placed(q);
