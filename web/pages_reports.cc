@@ -12,6 +12,7 @@
 #include "app/report_overview.h"
 #include "core/text.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/report_chart.h"
 #include "web/server.h"
