@@ -3,7 +3,7 @@
 namespace cw::app {
 namespace {
 
-constexpr PhrasePattern kPatterns[] = {
+constexpr PhrasePattern kMessagePatterns[] = {
     {"message.unknown-site", "unknown site '{site}'", "la sede '{site}' no existe"},
     {"message.volunteer-exists", "a volunteer with id {handle} already exists",
      "ya existe un voluntario con el id {handle}"},
@@ -55,7 +55,7 @@ Phrase range_phrase(std::string key, LocalDate from, LocalDate to) {
 
 }  // namespace
 
-std::span<const PhrasePattern> message_patterns() { return kPatterns; }
+std::span<const PhrasePattern> message_patterns() { return kMessagePatterns; }
 
 Error no_session(Id id) {
   return phrased_error(Errc::not_found, with_id("message.no-session", id));

@@ -16,7 +16,7 @@ using scheduler::Rule;
 #define CW_SESSION_EN "{place} on {date} ({half|am=morning|pm=afternoon})"
 #define CW_SESSION_ES "{place} el {date} ({half|am=mañana|pm=tarde})"
 
-constexpr PhrasePattern kPatterns[] = {
+constexpr PhrasePattern kRefusalPatterns[] = {
     {"refusal.forbidden",
      "a coordinator has ruled out {name} for " CW_SESSION_EN "; allow the pair first",
      "un coordinador descartó a {name} para " CW_SESSION_ES "; vuelva a permitirlo primero"},
@@ -95,7 +95,7 @@ std::string not_available_key(Eligibility why) {
 
 }  // namespace
 
-std::span<const PhrasePattern> refusal_patterns() { return kPatterns; }
+std::span<const PhrasePattern> refusal_patterns() { return kRefusalPatterns; }
 
 Phrase refusal_phrase(const scheduler::Verdict& verdict, const Volunteer& v, const Session& s) {
   const std::string code(scheduler::rule_code(verdict.rule));

@@ -9,7 +9,7 @@ namespace {
 // its count is not 0, after ", " unless it is the first part shown.
 #define CW_PART(name, text) "{" name "|0=|*={first|" name "= |*=, }{" name "} " text "}"
 
-constexpr PhrasePattern kPatterns[] = {
+constexpr PhrasePattern kUnfilledPatterns[] = {
     {"unfilled.no-site", "no volunteer lists {site}",
      "ningún voluntario tiene {site} entre sus sedes"},
     {"unfilled.none-active", "no active volunteer for {site}",
@@ -62,6 +62,6 @@ constexpr PhrasePattern kPatterns[] = {
 
 }  // namespace
 
-std::span<const PhrasePattern> unfilled_patterns() { return kPatterns; }
+std::span<const PhrasePattern> unfilled_patterns() { return kUnfilledPatterns; }
 
 }  // namespace cw::app

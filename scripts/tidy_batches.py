@@ -56,6 +56,34 @@ def split_command(entry):
     return out
 
 
+MAIN = re.compile(r"^int main\(", re.MULTILINE)
+
+
+def defines_main(entry):
+    """Whether the unit defines main() (a program's own file: two never compile as one)."""
+    path = os.path.join(entry["directory"], entry["file"])
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return MAIN.search(f.read()) is not None
+    except OSError:
+        return False
+
+
+def chunks(members, size):
+    """The units in batches of at most `size`, in order, at most one main() per batch."""
+    out, mains = [], []
+    for m in members:
+        (mains if defines_main(m) else out).append(m)
+    out = [out[i : i + size] for i in range(0, len(out), size)]
+    for m in mains:
+        free = next((c for c in out if len(c) < size and not any(defines_main(x) for x in c)), None)
+        if free is None:
+            out.append([m])
+        else:
+            free.append(m)
+    return out
+
+
 def run_tidy(binary, build_dir, extra, source):
     """Runs clang-tidy on one source; returns (source, returncode, output)."""
     cmd = [binary, "-p", build_dir, "--quiet"] + [f"--extra-arg={a}" for a in extra] + [source]
@@ -102,8 +130,9 @@ def main():
     ap.add_argument("--batch", type=int, default=8, help="units per batch (1: one run per unit)")
     ap.add_argument("--clang-tidy", dest="binary", default="clang-tidy-19")
     ap.add_argument("--extra-arg", action="append", default=[])
-    ap.add_argument("--compiler", default="clang++-19",
-                    help="compiler for the syntax check of batches ('' to let clang-tidy find the collisions)")
+    ap.add_argument("--compiler", default="",
+                    help="compiler for a syntax check of every batch first (e.g. clang++-19); by default"
+                         " clang-tidy's own run finds a batch that does not compile as one file")
     ap.add_argument("regex", help="only sources whose absolute path matches (re.search)")
     opts = ap.parse_args()
 
@@ -155,8 +184,8 @@ def main():
     for key, members in groups.items():
         for m in members:
             m["_key"] = key
-        for i in range(0, len(members), size):
-            batches.append(make_batch(members[i : i + size]))
+        for chunk in chunks(members, size):
+            batches.append(make_batch(chunk))
     write_db()
 
     start, cpu_start = time.monotonic(), os.times()

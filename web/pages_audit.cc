@@ -9,6 +9,7 @@
 #include "app/audit_text.h"
 #include "store/audit_repo.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/server.h"
 #include "web/url.h"

@@ -8,6 +8,7 @@
 #include "app/closures.h"
 #include "store/repos.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/server.h"
 #include "web/url.h"

@@ -8,6 +8,7 @@
 #include "app/queries.h"
 #include "web/chart.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/server.h"
 #include "web/session_view.h"

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "web/csv_export.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/server.h"
 #include "web/session_view.h"
 

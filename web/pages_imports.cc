@@ -5,6 +5,7 @@
 
 #include "app/queries.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/import_view.h"
 #include "web/pager.h"

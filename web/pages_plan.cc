@@ -13,6 +13,7 @@
 
 #include "app/plan.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/server.h"
 #include "web/url.h"

@@ -12,6 +12,7 @@
 #include "app/report_overview.h"
 #include "core/text.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/report_chart.h"
 #include "web/server.h"
@@ -19,7 +20,7 @@
 namespace cw::web {
 namespace {
 
-constexpr int kDefaultDays = 28;
+constexpr int kReportDefaultDays = 28;
 constexpr int kMaxReportDays = 92;
 
 // The chart's words, from this page's catalog entries ("chart.title" is the
@@ -91,12 +92,12 @@ void add_reports_page(WebServer& server) {
         const Lang lang = shell.lang;
         const LocalDate today = utc_today(server);
         LocalDate to = date_param(req, "to").value_or(today);
-        LocalDate from = date_param(req, "from").value_or(to - date::days{kDefaultDays - 1});
+        LocalDate from = date_param(req, "from").value_or(to - date::days{kReportDefaultDays - 1});
         std::string error;
         if (to < from || to - from > date::days{kMaxReportDays}) {
           error = std::string(tr(lang, "rep.bad_range"));
           to = today;
-          from = today - date::days{kDefaultDays - 1};
+          from = today - date::days{kReportDefaultDays - 1};
         }
         std::string site = upper_ascii(trim(req.get_param_value("site")));
         if (site.size() > 16) site.clear();

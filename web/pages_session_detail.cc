@@ -17,6 +17,7 @@
 #include "app/session_detail.h"
 #include "core/text.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/language_names.h"
 #include "web/server.h"

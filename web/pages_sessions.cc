@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "store/repos.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/language_names.h"
 #include "web/pager.h"

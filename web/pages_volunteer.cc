@@ -18,6 +18,7 @@
 #include "store/repos.h"
 #include "store/token_repo.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/server.h"
 #include "web/url.h"

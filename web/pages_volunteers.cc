@@ -15,6 +15,7 @@
 #include "app/queries.h"
 #include "core/text.h"
 #include "web/desk.h"
+#include "web/desk_routes.h"
 #include "web/forms.h"
 #include "web/language_names.h"
 #include "web/pager.h"

@@ -23,8 +23,6 @@
 // bad input). No token or personal data is logged or used as a metric label.
 #include <httplib.h>
 
-#include <charconv>
-
 #include "app/assignments.h"
 #include "app/volunteer_self.h"
 #include "core/log.h"
@@ -38,8 +36,8 @@
 namespace cw::web {
 namespace {
 
-constexpr double kMissBurst = 20;
-constexpr double kMissesPerMinute = 20;
+constexpr double kVolunteerMissBurst = 20;
+constexpr double kVolunteerMissesPerMinute = 20;
 constexpr std::string_view kCsrfContext = "volunteer-csrf";
 
 using Request = httplib::Request;
@@ -51,13 +49,6 @@ void send_html(Response& res, int status, const std::string& body, Lang lang) {
   res.set_header("X-Robots-Tag", "noindex");
   res.set_header("Content-Language", std::string(lang_code(lang)));
   res.set_content(body, "text/html; charset=utf-8");
-}
-
-std::optional<Id> parse_id(const std::string& s) {
-  Id id = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
 }
 
 std::string webcal(const std::string& base, const std::string& token) {
@@ -209,7 +200,7 @@ class VolunteerRoutes {
 
   WebServer& server_;
   std::optional<store::TokenSecret> secret_;
-  MissLimiter misses_{kMissBurst, kMissesPerMinute};
+  MissLimiter misses_{kVolunteerMissBurst, kVolunteerMissesPerMinute};
 };
 
 }  // namespace

@@ -10,8 +10,6 @@
 namespace cw::web {
 namespace {
 
-constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
 Outcome refused(int status, std::string key, std::string detail_key = {}) {
   return {"", "", status, FormError{std::move(key), std::move(detail_key), {}}};
 }
@@ -38,13 +36,6 @@ Outcome from_error(std::string_view what, const Error& e, std::string_view inval
   }
 }
 
-std::optional<Id> parse_id(const std::string& s) {
-  Id id = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
 std::string field(const FormFields& form, const std::string& name) {
   const auto it = form.find(name);
   return it == form.end() ? std::string() : it->second;
@@ -68,6 +59,13 @@ std::optional<DateRange> parse_range(std::string_view s) {
 }
 
 }  // namespace
+
+std::optional<Id> parse_id(const std::string& s) {
+  Id id = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+  if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
+  return id;
+}
 
 std::string flash_key(std::string_view done) {
   for (const std::string_view k : {"confirmed", "declined", "claimed", "availability", "report"}) {
@@ -136,7 +134,7 @@ Outcome availability(store::Database& db, const Clock& clock, const app::Actor& 
     bool known = false;
     for (int day = 0; day < 7; ++day) {
       for (const Half half : {Half::am, Half::pm}) {
-        if (it->second == std::string(kWeekdays[day]) + "-" + std::string(to_string(half))) {
+        if (it->second == slot_value(day, half)) {
           change.grid[day * 2 + (half == Half::pm)] = true;
           known = true;
         }

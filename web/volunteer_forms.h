@@ -29,6 +29,9 @@ struct Outcome {
   std::optional<FormError> error;
 };
 
+// A record id from a form field or path: decimal digits only, > 0.
+std::optional<Id> parse_id(const std::string& s);
+
 // The flash message key for a `done` value, or "" for anything unknown.
 std::string flash_key(std::string_view done);
 

@@ -8,8 +8,6 @@
 namespace cw::web {
 namespace {
 
-constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
 // The shared shell without navigation or account (web/layout.h).
 void shell_begin(Html& h, Lang lang, std::string_view title) {
   page_begin(h, Shell{lang, Nav::none, "", "", ""}, title);
@@ -141,7 +139,7 @@ void grid_day(Html& h, Lang lang, const Availability& a, int day) {
   h.raw("<fieldset class=\"day\"><legend>").text(vtr(lang, "day." + std::to_string(day)));
   h.raw("</legend>");
   for (const Half half : {Half::am, Half::pm}) {
-    const std::string value = std::string(kWeekdays[day]) + "-" + std::string(to_string(half));
+    const std::string value = slot_value(day, half);
     h.raw("<label class=\"check\"><input type=\"checkbox\" name=\"slot\" value=\"")
         .text(value)
         .raw("\"");
@@ -248,6 +246,11 @@ void erase_link(Html& h, Lang lang, const VolunteerView& v) {
 }
 
 }  // namespace
+
+std::string slot_value(int day, Half half) {
+  constexpr std::string_view kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  return std::string(kWeekdays[day]) + "-" + std::string(to_string(half));
+}
 
 Lang volunteer_lang(const Volunteer& v) { return v.locale == "es" ? Lang::es : Lang::en; }
 

@@ -37,6 +37,10 @@ struct VolunteerView {
 };
 
 Lang volunteer_lang(const Volunteer& v);
+
+// The availability grid's checkbox value for a half day: "mon-am" ... "sun-pm"
+// (day 0 is Monday), what the page shows and the availability form reads.
+std::string slot_value(int day, Half half);
 std::string render_volunteer_page(const VolunteerView& view);
 std::string render_erase_confirmation(const VolunteerView& view);
 // After erasure, and for unknown or revoked links.

@@ -117,4 +117,6 @@ std::string shown_value(std::string_view s) {
   return out;
 }
 
+std::string got(std::string_view v) { return ", got " + shown_value(v); }
+
 }  // namespace cw::scrapers::csv

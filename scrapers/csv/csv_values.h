@@ -34,4 +34,7 @@ inline constexpr std::string_view kYesNoExpected = "expected yes, no, true, fals
 // volunteer's contact details).
 std::string shown_value(std::string_view s);
 
+// ", got 'VALUE'": the tail of a reject message (shown_value's rules).
+std::string got(std::string_view v);
+
 }  // namespace cw::scrapers::csv

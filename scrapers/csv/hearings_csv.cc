@@ -18,7 +18,7 @@ namespace {
 using csv::CsvTable;
 using csv::RowReject;
 
-enum Col : std::size_t {
+enum HearingCol : std::size_t {
   kDate,
   kTime,
   kEndTime,
@@ -42,33 +42,33 @@ csv::TableSpec hearings_spec(const std::string& path, const HearingsCsvOptions& 
           .aliases = opts.column_aliases};
 }
 
-std::string got(std::string_view v) { return ", got " + csv::shown_value(v); }
-
 // Date, start and end. The first problem wins.
 std::optional<RowReject> parse_when(const CsvTable& t, Hearing& h) {
   const auto date_text = t.get(kDate);
   if (date_text.empty()) return t.missing(kDate);
   const auto date = csv::parse_sheet_date(date_text);
   if (!date)
-    return t.reject("bad-date", kDate, std::string(csv::kSheetDateExpected) + got(date_text));
+    return t.reject("bad-date", kDate, std::string(csv::kSheetDateExpected) + csv::got(date_text));
   h.date = *date;
 
   const auto time_text = t.get(kTime);
   if (time_text.empty()) return t.missing(kTime);
   const auto start = csv::parse_sheet_time(time_text);
   if (!start)
-    return t.reject("bad-time", kTime, std::string(csv::kSheetTimeExpected) + got(time_text));
+    return t.reject("bad-time", kTime, std::string(csv::kSheetTimeExpected) + csv::got(time_text));
   h.start = *start;
 
   const auto end_text = t.get(kEndTime);
   if (end_text.empty()) return std::nullopt;
   const auto stop = csv::parse_sheet_time(end_text);
   if (!stop) {
-    return t.reject("bad-end-time", kEndTime, std::string(csv::kSheetTimeExpected) + got(end_text));
+    return t.reject("bad-end-time", kEndTime,
+                    std::string(csv::kSheetTimeExpected) + csv::got(end_text));
   }
   if (*stop <= h.start) {
-    return t.reject("bad-end-time", kEndTime,
-                    "expected a time after the start time " + format_time(h.start) + got(end_text));
+    return t.reject(
+        "bad-end-time", kEndTime,
+        "expected a time after the start time " + format_time(h.start) + csv::got(end_text));
   }
   h.stop = *stop;
   return std::nullopt;
@@ -82,7 +82,7 @@ std::optional<RowReject> parse_what(const CsvTable& t, const std::set<std::strin
   h.site = upper_ascii(site_text);
   if (!sites.contains(h.site)) {
     return t.reject("unknown-site", kSite,
-                    "expected a site code from the sites table" + got(site_text));
+                    "expected a site code from the sites table" + csv::got(site_text));
   }
   h.location = t.get(kLocation);
   h.judge = t.get(kJudge);
@@ -90,7 +90,7 @@ std::optional<RowReject> parse_what(const CsvTable& t, const std::set<std::strin
     const auto type = parse_hearing_type(lower_ascii(type_text));
     if (!type) {
       return t.reject("bad-type", kType,
-                      "expected master, individual, bond, check-in or other" + got(type_text));
+                      "expected master, individual, bond, check-in or other" + csv::got(type_text));
     }
     h.type = *type;
   }
@@ -99,7 +99,7 @@ std::optional<RowReject> parse_what(const CsvTable& t, const std::set<std::strin
     const auto detained = csv::parse_yes_no(detained_text);
     if (!detained) {
       return t.reject("bad-detained", kDetained,
-                      std::string(csv::kYesNoExpected) + got(detained_text));
+                      std::string(csv::kYesNoExpected) + csv::got(detained_text));
     }
     h.detained = *detained;
   }
@@ -110,7 +110,7 @@ std::optional<RowReject> parse_what(const CsvTable& t, const std::set<std::strin
     h.cancel_reason = "source";
   } else if (!status.empty() && status != "scheduled") {
     return t.reject("bad-status", kStatus,
-                    "expected scheduled, cancelled or empty" + got(status_text));
+                    "expected scheduled, cancelled or empty" + csv::got(status_text));
   }
   h.notes = t.get(kNotes);
   return std::nullopt;
@@ -133,7 +133,8 @@ std::optional<RowReject> assign_key(const CsvTable& t, Hearing& h) {
 }
 
 // Parses the current record into a hearing (duplicates are checked later).
-std::expected<Hearing, RowReject> parse_row(const CsvTable& t, const std::set<std::string>& sites) {
+std::expected<Hearing, RowReject> parse_hearing_row(const CsvTable& t,
+                                                    const std::set<std::string>& sites) {
   Hearing h;
   if (auto r = parse_when(t, h)) return std::unexpected(std::move(*r));
   if (auto r = parse_what(t, sites, h)) return std::unexpected(std::move(*r));
@@ -162,7 +163,7 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
       run.reject(problem->reason, table.line(), problem->message);
       continue;
     }
-    auto hearing = parse_row(table, sites);
+    auto hearing = parse_hearing_row(table, sites);
     if (!hearing) {
       run.reject(hearing.error().reason, table.line(), hearing.error().message);
       continue;

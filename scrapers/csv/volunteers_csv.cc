@@ -20,7 +20,7 @@ namespace {
 using csv::CsvTable;
 using csv::RowReject;
 
-enum Col : std::size_t {
+enum VolunteerCol : std::size_t {
   kId,
   kName,
   kEmail,
@@ -45,8 +45,6 @@ csv::TableSpec volunteers_spec(const std::string& path) {
           .required = 12,
           .aliases = {}};
 }
-
-std::string got(std::string_view v) { return ", got " + csv::shown_value(v); }
 
 bool has_space_or_control(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char ch) {
@@ -79,7 +77,7 @@ std::optional<RowReject> parse_person(const CsvTable& t, Volunteer& v) {
   if (id.empty()) return t.missing(kId);
   if (id.size() > kMaxIdBytes || has_space_or_control(id)) {
     return t.reject("bad-id", kId,
-                    "expected a handle of at most 64 bytes without spaces" + got(id));
+                    "expected a handle of at most 64 bytes without spaces" + csv::got(id));
   }
   v.handle = id;
   v.name = t.get(kName);
@@ -95,7 +93,7 @@ std::optional<RowReject> parse_person(const CsvTable& t, Volunteer& v) {
   if (role_text.empty()) return t.missing(kRole);
   auto role = parse_role(lower_ascii(role_text));
   if (!role)
-    return t.reject("bad-role", kRole, "expected trainee, watcher or lead" + got(role_text));
+    return t.reject("bad-role", kRole, "expected trainee, watcher or lead" + csv::got(role_text));
   v.role = *role;
   return std::nullopt;
 }
@@ -107,7 +105,7 @@ std::optional<RowReject> parse_reach(const CsvTable& t, const std::set<std::stri
     std::string site = upper_ascii(code);
     if (!sites.contains(site)) {
       return t.reject("unknown-site", kSites,
-                      "expected ';'-separated site codes from the sites table" + got(code));
+                      "expected ';'-separated site codes from the sites table" + csv::got(code));
     }
     v.sites.push_back(std::move(site));
   }
@@ -118,32 +116,33 @@ std::optional<RowReject> parse_reach(const CsvTable& t, const std::set<std::stri
     const auto n = parse_max_per_week(text);
     if (!n) {
       return t.reject("bad-max-per-week", kMaxPerWeek,
-                      "expected a whole number 0..999 (empty means 2)" + got(text));
+                      "expected a whole number 0..999 (empty means 2)" + csv::got(text));
     }
     v.max_per_week = *n;
   }
   const auto grid = csv::parse_weekly_grid(t.get(kAvailability));
   if (!grid) {
     return t.reject("bad-availability", kAvailability,
-                    std::string(csv::kWeeklyGridExpected) + got(grid.error()));
+                    std::string(csv::kWeeklyGridExpected) + csv::got(grid.error()));
   }
   v.availability.grid = *grid;
   auto blackouts = csv::parse_blackouts(t.get(kBlackouts));
   if (!blackouts) {
     return t.reject("bad-blackout", kBlackouts,
-                    std::string(csv::kBlackoutsExpected) + got(blackouts.error()));
+                    std::string(csv::kBlackoutsExpected) + csv::got(blackouts.error()));
   }
   v.availability.blackouts = std::move(*blackouts);
   auto extra = csv::parse_extra_half_days(t.get(kExtra));
   if (!extra) {
-    return t.reject("bad-extra", kExtra, std::string(csv::kExtraExpected) + got(extra.error()));
+    return t.reject("bad-extra", kExtra,
+                    std::string(csv::kExtraExpected) + csv::got(extra.error()));
   }
   v.availability.extra = std::move(*extra);
   return std::nullopt;
 }
 
-std::expected<Volunteer, RowReject> parse_row(const CsvTable& t,
-                                              const std::set<std::string>& sites) {
+std::expected<Volunteer, RowReject> parse_volunteer_row(const CsvTable& t,
+                                                        const std::set<std::string>& sites) {
   Volunteer v;
   if (auto r = parse_person(t, v)) return std::unexpected(std::move(*r));
   if (auto r = parse_reach(t, sites, v)) return std::unexpected(std::move(*r));
@@ -151,7 +150,7 @@ std::expected<Volunteer, RowReject> parse_row(const CsvTable& t,
     const auto active = csv::parse_yes_no(text);
     if (!active) {
       return std::unexpected(
-          t.reject("bad-active", kActive, "expected yes or no (empty means yes)" + got(text)));
+          t.reject("bad-active", kActive, "expected yes or no (empty means yes)" + csv::got(text)));
     }
     v.active = *active;
   }
@@ -159,7 +158,7 @@ std::expected<Volunteer, RowReject> parse_row(const CsvTable& t,
     const std::string locale = lower_ascii(text);
     if (locale != "en" && locale != "es") {
       return std::unexpected(
-          t.reject("bad-locale", kLocale, "expected en or es (empty means en)" + got(text)));
+          t.reject("bad-locale", kLocale, "expected en or es (empty means en)" + csv::got(text)));
     }
     v.locale = locale;
   }
@@ -183,7 +182,7 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
       run.reject(problem->reason, table.line(), problem->message);
       continue;
     }
-    auto volunteer = parse_row(table, sites);
+    auto volunteer = parse_volunteer_row(table, sites);
     if (!volunteer) {
       run.reject(volunteer.error().reason, table.line(), volunteer.error().message);
       continue;

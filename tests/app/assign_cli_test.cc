@@ -10,7 +10,7 @@
 namespace {
 
 // Runs with stderr captured: a refusal's message is part of what is checked.
-struct Cli : cw::testing::CliRunner {
+struct AssignCliRunner : cw::testing::CliRunner {
   std::string run(const std::string& args, int* rc = nullptr) {
     return CliRunner::run(args, rc, Stderr::capture);
   }
@@ -24,7 +24,7 @@ cw::LocalDate next_monday() {
 }
 
 TEST(AssignCli, AssignsUnassignsAndPrintsTheBrokenRule) {
-  Cli cli;
+  AssignCliRunner cli;
   const std::string day = cw::format_date(next_monday());
   cli.write(
       "h.csv",

@@ -287,8 +287,8 @@ using Words = std::pair<std::string, std::string>;
 
 // The reason of the only unfilled session of `in` under `plan`, in English
 // (the API's and the CLI's words) and Spanish.
-std::pair<std::string, std::string> worded(const scheduler::MatchInput& in,
-                                           const scheduler::Plan& plan) {
+std::pair<std::string, std::string> unfilled_words(const scheduler::MatchInput& in,
+                                                   const scheduler::Plan& plan) {
   const auto u = scheduler::explain_unfilled(in, plan);
   EXPECT_EQ(u.size(), 1u);
   if (u.empty()) return {};
@@ -304,7 +304,7 @@ TEST(PhraseText, WordsTheExplainersReasonsInBothLanguages) {
   in.sessions = {make_session({.site = "HOU", .day = 1})};
   in.volunteers = {make_volunteer("a", {"HOU"})};
   in.volunteers[0].availability.set_weekly(1, Half::am, false);
-  EXPECT_EQ(worded(in, scheduler::match(in)),
+  EXPECT_EQ(unfilled_words(in, scheduler::match(in)),
             (Words{"no active volunteer for HOU on Tuesday mornings",
                    "ningún voluntario activo para HOU los martes por la mañana"}));
 
@@ -312,15 +312,16 @@ TEST(PhraseText, WordsTheExplainersReasonsInBothLanguages) {
   for (int d = 0; d < 4; ++d) in.sessions.push_back(make_session({.day = d}));
   for (const char* h : {"a", "b", "c"})
     in.volunteers.push_back(make_volunteer(h, {"CHI"}, Role::watcher, 1));
-  EXPECT_EQ(worded(in, scheduler::match(in)), (Words{"3 eligible, all at their weekly cap",
-                                                     "3 elegibles, todos en su límite semanal"}));
+  EXPECT_EQ(
+      unfilled_words(in, scheduler::match(in)),
+      (Words{"3 eligible, all at their weekly cap", "3 elegibles, todos en su límite semanal"}));
 
   in = {};
   in.sessions = {make_session({.detained = true, .individual = true}),
                  make_session({.judge = "Judge B"})};
   in.volunteers = {make_volunteer("a"), make_volunteer("b"),
                    make_volunteer("c", {"CHI"}, Role::watcher, 0)};
-  EXPECT_EQ(worded(in, scheduler::match(in)),
+  EXPECT_EQ(unfilled_words(in, scheduler::match(in)),
             (Words{"3 eligible: 2 booked elsewhere that half-day, 1 at their weekly cap",
                    "3 elegibles: 2 con otra sesión esa media jornada, 1 en su límite semanal"}));
 
@@ -331,7 +332,7 @@ TEST(PhraseText, WordsTheExplainersReasonsInBothLanguages) {
   in.volunteers = {make_volunteer("ana", {"CHI"}, Role::watcher, 3)};
   scheduler::Plan stored;
   stored.assignments = {{0, 1, false}};
-  EXPECT_EQ(worded(in, stored),
+  EXPECT_EQ(unfilled_words(in, stored),
             (Words{"1 eligible, free and could take the seat: run the matcher or assign by hand",
                    "1 elegible, libre y podría ocupar la plaza: ejecute el emparejador o asigne a "
                    "mano"}));

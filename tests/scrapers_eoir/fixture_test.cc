@@ -52,15 +52,15 @@ const std::vector<FixtureCase>& cases() {
   return list;
 }
 
-const fs::path kRoot = fs::path(CW_FIXTURES) / "eoir";
+const fs::path kEoirRoot = fs::path(CW_FIXTURES) / "eoir";
 
 // Replaces the machine-specific fixture path in messages.
 void strip_paths(nlohmann::json& j) {
   if (j.is_string()) {
     auto s = j.get<std::string>();
-    for (auto pos = s.find(kRoot.string()); pos != std::string::npos;
-         pos = s.find(kRoot.string())) {
-      s.replace(pos, kRoot.string().size(), "<fixtures>");
+    for (auto pos = s.find(kEoirRoot.string()); pos != std::string::npos;
+         pos = s.find(kEoirRoot.string())) {
+      s.replace(pos, kEoirRoot.string().size(), "<fixtures>");
     }
     j = s;
   } else if (j.is_structured()) {
@@ -77,7 +77,7 @@ TEST_P(EoirFixture, ImportMatchesExpected) {
   // 2026-03-02T05:30Z: already March 2 in New York, still March 1 in Chicago.
   const FakeClock clock(Instant{date::sys_days{date::year{2026} / 3 / 2}} +
                         std::chrono::minutes(330));
-  scrapers::EoirOptions opts{(kRoot / c.name).string(), c.as_of, c.horizon, c.sites};
+  scrapers::EoirOptions opts{(kEoirRoot / c.name).string(), c.as_of, c.horizon, c.sites};
   const auto run = scrapers::import_eoir(env.db(), opts, clock);
 
   nlohmann::json actual;
@@ -92,14 +92,14 @@ TEST_P(EoirFixture, ImportMatchesExpected) {
   actual["hearings"] = env.hearings_json();
   strip_paths(actual);
 
-  test::expect_matches_fixture(actual, kRoot / (std::string(c.name) + ".expected.json"));
+  test::expect_matches_fixture(actual, kEoirRoot / (std::string(c.name) + ".expected.json"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Releases, EoirFixture, ::testing::ValuesIn(cases()),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(EoirFixtures, EveryFixtureDirectoryHasACase) {
-  for (const auto& entry : fs::directory_iterator(kRoot)) {
+  for (const auto& entry : fs::directory_iterator(kEoirRoot)) {
     if (!entry.is_directory()) continue;
     const auto name = entry.path().filename().string();
     const bool listed = std::any_of(cases().begin(), cases().end(),

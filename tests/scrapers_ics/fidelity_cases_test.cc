@@ -23,7 +23,7 @@ const fs::path kCases = fs::path(CW_FIXTURES) / "ics" / "cases";
 constexpr LocalDate kCasesAsOf{year{2027} / 3 / 1};
 constexpr int kHorizonDays = 45;
 
-class IcsFidelity : public testing::TestWithParam<const char*> {};
+class IcsFidelity : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(IcsFidelity, ImportMatchesExpected) {
   test::ImportEnv env;
@@ -43,9 +43,9 @@ TEST_P(IcsFidelity, ImportMatchesExpected) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, IcsFidelity,
-                         testing::Values("range-thisandfuture", "multiple-rrule",
-                                         "rejected-override", "custom-tzid", "rdate-period",
-                                         "duplicate-uid", "spring-forward-gap"),
+                         ::testing::Values("range-thisandfuture", "multiple-rrule",
+                                           "rejected-override", "custom-tzid", "rdate-period",
+                                           "duplicate-uid", "spring-forward-gap"),
                          [](const auto& info) {
                            std::string name = info.param;
                            std::erase(name, '-');

@@ -13,7 +13,7 @@ namespace {
 namespace fs = std::filesystem;
 using date::year;
 
-const fs::path kRoot = fs::path(CW_FIXTURES) / "ics";
+const fs::path kIcsRoot = fs::path(CW_FIXTURES) / "ics";
 constexpr LocalDate kAsOf{year{2026} / 3 / 2};
 
 // 2026-03-02T12:00Z: the clock the runs are stamped with.
@@ -25,7 +25,7 @@ const FakeClock& clock() {
 
 scrapers::IcsImportOptions options(const std::string& file, const std::string& site = "CHI-ERO") {
   scrapers::IcsImportOptions o;
-  o.input = (kRoot / file).string();
+  o.input = (kIcsRoot / file).string();
   o.site = site;
   o.as_of = kAsOf;
   o.source = "ics:partner";  // the same calendar across its versions
@@ -43,7 +43,7 @@ TEST(IcsImport, CalendarMatchesExpected) {
   const auto run = import(env, options("checkins.ics"));
   const nlohmann::json actual = {{"run", test::ImportEnv::run_json(run)},
                                  {"hearings", env.hearings_json()}};
-  test::expect_matches_fixture(actual, kRoot / "checkins.expected.json");
+  test::expect_matches_fixture(actual, kIcsRoot / "checkins.expected.json");
 }
 
 TEST(IcsImport, EventRemovedInTheNextVersionIsCancelled) {
@@ -52,7 +52,7 @@ TEST(IcsImport, EventRemovedInTheNextVersionIsCancelled) {
   const auto run = import(env, options("checkins-v2.ics"));
   const nlohmann::json actual = {{"run", test::ImportEnv::run_json(run)},
                                  {"hearings", env.hearings_json()}};
-  test::expect_matches_fixture(actual, kRoot / "checkins-v2.expected.json");
+  test::expect_matches_fixture(actual, kIcsRoot / "checkins-v2.expected.json");
   const auto floating =
       store::HearingRepo(env.db()).find_by_key("ics:floating-bond@partner.example");
   ASSERT_TRUE(floating && *floating);

@@ -11,10 +11,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using date::year;
-const fs::path kRoot = fs::path(CW_FIXTURES) / "status";
+const fs::path kStatusRoot = fs::path(CW_FIXTURES) / "status";
 constexpr LocalDate kDay{year{2026} / 3 / 9};
 
-const FakeClock& clock() {
+const FakeClock& status_clock() {
   static const FakeClock c(Instant{date::sys_days{kDay.time_since_epoch()}} +
                            std::chrono::hours(11));
   return c;
@@ -30,7 +30,7 @@ void add_hearing(test::ImportEnv& env, const std::string& key, const std::string
   h.location = "Courtroom 1";
   h.type = HearingType::master;
   h.detained = detained;
-  ASSERT_TRUE(store::HearingRepo(env.db()).upsert(h, "csv", 0, clock().now()));
+  ASSERT_TRUE(store::HearingRepo(env.db()).upsert(h, "csv", 0, status_clock().now()));
 }
 
 void add_docket(test::ImportEnv& env) {
@@ -62,7 +62,8 @@ nlohmann::json closures_json(test::ImportEnv& env) {
 
 ImportRun import(test::ImportEnv& env, const std::string& file,
                  std::optional<LocalDate> day = std::nullopt) {
-  auto run = scrapers::import_status_file(env.db(), {(kRoot / file).string(), day}, clock());
+  auto run =
+      scrapers::import_status_file(env.db(), {(kStatusRoot / file).string(), day}, status_clock());
   if (!run) throw std::runtime_error(run.error().message);
   return *run;
 }
@@ -74,7 +75,7 @@ TEST(StatusImport, NoticeMatchesExpected) {
   const nlohmann::json actual = {{"run", test::ImportEnv::run_json(run)},
                                  {"closures", closures_json(env)},
                                  {"hearings", env.hearings_json()}};
-  test::expect_matches_fixture(actual, kRoot / "notice-2026-03-09.expected.json");
+  test::expect_matches_fixture(actual, kStatusRoot / "notice-2026-03-09.expected.json");
 }
 
 TEST(StatusImport, ClosedCancelsAllAndPartialOnlyNonDetained) {
@@ -116,7 +117,7 @@ TEST(StatusImport, ALaterOpenNoticeReopensTheCourt) {
   const auto page = env.dir() / "reopened.html";
   std::ofstream(page) << "<p>Updated March 9, 2026, 11:00 a.m.</p><table>"
                          "<tr><td>Chicago</td><td>Open</td></tr></table>";
-  auto run = scrapers::import_status_file(env.db(), {page.string(), std::nullopt}, clock());
+  auto run = scrapers::import_status_file(env.db(), {page.string(), std::nullopt}, status_clock());
   ASSERT_TRUE(run);
   EXPECT_EQ(run->updated, 1);
   EXPECT_EQ((**store::HearingRepo(env.db()).find_by_key("csv:chi-1")).status,
@@ -128,11 +129,13 @@ TEST(StatusImport, DateFlagOverridesAndMissingDateFails) {
   add_docket(env);
   const auto page = env.dir() / "undated.html";
   std::ofstream(page) << "<table><tr><td>Chicago</td><td>Closed</td></tr></table>";
-  auto failed = scrapers::import_status_file(env.db(), {page.string(), std::nullopt}, clock());
+  auto failed =
+      scrapers::import_status_file(env.db(), {page.string(), std::nullopt}, status_clock());
   ASSERT_FALSE(failed);
   EXPECT_NE(failed.error().message.find("no date found"), std::string::npos);
   EXPECT_TRUE(closures_json(env).empty());
-  auto run = scrapers::import_status_file(env.db(), {page.string(), kDay + date::days{1}}, clock());
+  auto run =
+      scrapers::import_status_file(env.db(), {page.string(), kDay + date::days{1}}, status_clock());
   ASSERT_TRUE(run);
   EXPECT_EQ(run->cancelled, 1);  // csv:chi-next-day
 }
