@@ -29,8 +29,11 @@ constexpr std::size_t kReadBuffer = 16 * 1024;
 // Response bytes are gathered up to this size; a larger write goes out at
 // once, together with what is gathered, in one writev().
 constexpr std::size_t kWriteBuffer = 16 * 1024;
-// Readiness events taken per epoll_wait() by the event loop.
+// Readiness events taken per epoll_wait() by an event loop.
 constexpr int kLoopEvents = 256;
+// Event loops: one per core, at most this many (a connection parks on the
+// loop its descriptor number picks).
+constexpr unsigned kMaxLoops = 2;
 
 // The request being tried on the event loop, if any (this thread's).
 struct LoopTry {
@@ -459,24 +462,29 @@ namespace {
 // before it shuts down.
 class LoopedThreadPool final : public httplib::TaskQueue {
  public:
-  LoopedThreadPool(ConnectionLoop& loop, std::size_t threads) : loop_(loop), pool_(threads) {
-    loop_.attach(&pool_);
+  LoopedThreadPool(std::span<const std::unique_ptr<ConnectionLoop>> loops, std::size_t threads)
+      : loops_(loops), pool_(threads) {
+    for (const auto& loop : loops_) loop->attach(&pool_);
   }
   void enqueue(std::function<void()> fn) override { pool_.enqueue(std::move(fn)); }
   void shutdown() override {
-    loop_.detach();
+    for (const auto& loop : loops_) loop->detach();
     pool_.shutdown();
   }
 
  private:
-  ConnectionLoop& loop_;
+  std::span<const std::unique_ptr<ConnectionLoop>> loops_;
   httplib::ThreadPool pool_;
 };
 
 }  // namespace
 
-HttpServer::HttpServer() : loop_(std::make_unique<ConnectionLoop>(*this)) {
-  new_task_queue = [this] { return new LoopedThreadPool(*loop_, threads_); };
+HttpServer::HttpServer() {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  for (unsigned i = 0; i < std::min(cores, kMaxLoops); ++i) {
+    loops_.push_back(std::make_unique<ConnectionLoop>(*this));
+  }
+  new_task_queue = [this] { return new LoopedThreadPool(loops_, threads_); };
 }
 
 HttpServer::~HttpServer() = default;
@@ -489,7 +497,9 @@ void HttpServer::try_on_event_loop(std::function<bool(std::string_view)> filter)
   loop_filter_ = std::move(filter);
 }
 
-void HttpServer::wake_idle_connections() { loop_->stop(); }
+void HttpServer::wake_idle_connections() {
+  for (const auto& loop : loops_) loop->stop();
+}
 
 std::chrono::milliseconds HttpServer::keep_alive() const {
   return std::chrono::seconds(keep_alive_timeout_sec_);
@@ -510,7 +520,10 @@ void HttpServer::serve(std::unique_ptr<HttpConnection> c) {
       const Arrival arrival = c->stream.receive_arrived();
       if (arrival == Arrival::closed) return;
       if (arrival == Arrival::nothing) {
-        if (keep_alive_timeout_sec_ > 0) loop_->park(std::move(c), keep_alive());
+        if (keep_alive_timeout_sec_ > 0) {
+          ConnectionLoop& loop = *loops_[static_cast<std::size_t>(c->sock) % loops_.size()];
+          loop.park(std::move(c), keep_alive());
+        }
         return;
       }
     }

@@ -79,6 +79,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 namespace cw::web {
 
@@ -121,7 +122,8 @@ class HttpServer : public httplib::Server {
   std::size_t threads_ = CPPHTTPLIB_THREAD_POOL_COUNT;
   std::function<bool(std::string_view)> loop_filter_;
   std::atomic<std::uint64_t> loop_answers_{0};
-  std::unique_ptr<ConnectionLoop> loop_;  // last: its thread calls into the members above
+  // Last: their threads call into the members above.
+  std::vector<std::unique_ptr<ConnectionLoop>> loops_;
 };
 
 // For route handlers and hooks, on the thread handling a request:
