@@ -21,7 +21,9 @@
 #include <thread>
 
 namespace cw::web {
-namespace {
+// Named, not anonymous: HttpConnection (declared in the header) holds a
+// ConnectionStream.
+namespace http_server_detail {
 
 // Requests are read through this buffer (cpp-httplib reads header lines one
 // byte at a time); a body read of at least this size goes straight to recv().
@@ -128,6 +130,7 @@ class ConnectionStream final : public httplib::Stream {
     iovec iov{out_.data(), out_.size()};
     const bool ok = send_all({&iov, 1});
     out_.clear();
+    if (out_.capacity() > kWriteBuffer) std::string().swap(out_);  // see flush_arrived()
     return ok;
   }
 
@@ -144,7 +147,11 @@ class ConnectionStream final : public httplib::Stream {
       }
       out_.erase(0, static_cast<std::size_t>(sent));
     }
-    return out_.empty() && !failed_;
+    if (!out_.empty() || failed_) return false;
+    // A body gathered on the loop grew the buffer: an idle connection keeps
+    // no more than a pool thread's gathering needs.
+    if (out_.capacity() > kWriteBuffer) std::string().swap(out_);
+    return true;
   }
   bool failed() const { return failed_; }
 
@@ -266,11 +273,13 @@ bool one_whole_head(std::string_view bytes) {
   return end != std::string_view::npos && end + 4 == bytes.size();
 }
 
-}  // namespace
+}  // namespace http_server_detail
 
-bool on_event_loop() { return t_loop_try.trying; }
-void keep_event_loop_answer() { t_loop_try.kept = true; }
-bool event_loop_answer_dropped() { return t_loop_try.trying && !t_loop_try.kept; }
+bool on_event_loop() { return http_server_detail::t_loop_try.trying; }
+void keep_event_loop_answer() { http_server_detail::t_loop_try.kept = true; }
+bool event_loop_answer_dropped() {
+  return http_server_detail::t_loop_try.trying && !http_server_detail::t_loop_try.kept;
+}
 
 // An open connection, between or inside requests; closed when destroyed.
 struct HttpConnection {
@@ -284,7 +293,7 @@ struct HttpConnection {
   HttpConnection& operator=(const HttpConnection&) = delete;
 
   int sock;
-  ConnectionStream stream;
+  http_server_detail::ConnectionStream stream;
   std::size_t left;      // requests it may still make (keep-alive max count)
   bool closing = false;  // the last answer closes it once sent
   std::chrono::steady_clock::time_point deadline{};  // while parked: the keep-alive timeout
@@ -386,7 +395,7 @@ class ConnectionLoop {
   }
 
   void run() {
-    std::array<epoll_event, kLoopEvents> events{};
+    std::array<epoll_event, http_server_detail::kLoopEvents> events{};
     for (;;) {
       int timeout = -1;
       {
@@ -397,7 +406,7 @@ class ConnectionLoop {
         while (!parked_.empty() && parked_.front()->deadline <= now) parked_.pop_front();
         timeout = timeout_ms();
       }
-      const int n = ::epoll_wait(epoll_, events.data(), kLoopEvents, timeout);
+      const int n = ::epoll_wait(epoll_, events.data(), http_server_detail::kLoopEvents, timeout);
       for (int i = 0; i < n; ++i) {
         if (events[i].data.ptr == nullptr) {
           std::uint64_t count = 0;
@@ -421,14 +430,14 @@ class ConnectionLoop {
     }
     Next next = Next::close;
     switch (owned->stream.receive_arrived()) {
-      case Arrival::bytes:
+      case http_server_detail::Arrival::bytes:
         next = server_.answer_on_loop(*owned, keep_alive);
         break;
-      case Arrival::nothing:
+      case http_server_detail::Arrival::nothing:
         keep_alive = server_.keep_alive();
         next = Next::park;
         break;
-      case Arrival::closed:
+      case http_server_detail::Arrival::closed:
         break;
     }
     if (next == Next::close) return;  // owned closes it
@@ -481,7 +490,7 @@ class LoopedThreadPool final : public httplib::TaskQueue {
 
 HttpServer::HttpServer() {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  for (unsigned i = 0; i < std::min(cores, kMaxLoops); ++i) {
+  for (unsigned i = 0; i < std::min(cores, http_server_detail::kMaxLoops); ++i) {
     loops_.push_back(std::make_unique<ConnectionLoop>(*this));
   }
   new_task_queue = [this] { return new LoopedThreadPool(loops_, threads_); };
@@ -517,9 +526,9 @@ void HttpServer::serve(std::unique_ptr<HttpConnection> c) {
   if (!c->stream.flush() || c->closing) return;
   while (c->left > 0 && svr_sock_ != INVALID_SOCKET) {
     if (!c->stream.has_buffered()) {
-      const Arrival arrival = c->stream.receive_arrived();
-      if (arrival == Arrival::closed) return;
-      if (arrival == Arrival::nothing) {
+      const http_server_detail::Arrival arrival = c->stream.receive_arrived();
+      if (arrival == http_server_detail::Arrival::closed) return;
+      if (arrival == http_server_detail::Arrival::nothing) {
         if (keep_alive_timeout_sec_ > 0) {
           ConnectionLoop& loop = *loops_[static_cast<std::size_t>(c->sock) % loops_.size()];
           loop.park(std::move(c), keep_alive());
@@ -539,20 +548,21 @@ HttpServer::LoopNext HttpServer::answer_on_loop(HttpConnection& c,
   using Next = LoopNext;
   if (svr_sock_ == INVALID_SOCKET) return Next::close;
   const std::string_view bytes = c.stream.buffered();
-  if (!loop_filter_ || c.left == 0 || !one_whole_head(bytes) || !loop_filter_(bytes)) {
+  if (!loop_filter_ || c.left == 0 || !http_server_detail::one_whole_head(bytes) ||
+      !loop_filter_(bytes)) {
     return Next::hand_off;
   }
   c.stream.begin_loop_try();
-  t_loop_try = {true, false};
+  http_server_detail::t_loop_try = {true, false};
   bool connection_closed = false;
   bool ok = false;
   try {
     ok = process_request(c.stream, c.left == 1, connection_closed, nullptr);
   } catch (...) {
-    t_loop_try.kept = false;
+    http_server_detail::t_loop_try.kept = false;
   }
-  const bool kept = t_loop_try.kept;
-  t_loop_try = {};
+  const bool kept = http_server_detail::t_loop_try.kept;
+  http_server_detail::t_loop_try = {};
   if (!kept) {
     c.stream.abandon_loop_try();
     return Next::hand_off;
