@@ -89,6 +89,19 @@ std::shared_ptr<const FeedBody> FeedService::cached_unchanged(
   return cached_locked(kind, token, site, seen_->digest, now);
 }
 
+std::optional<store::CommitProbe::Header> FeedService::read_header() const {
+  if (!probe_ready_.load(std::memory_order_acquire) || !probe_) return std::nullopt;
+  return probe_->read();
+}
+
+std::shared_ptr<const FeedBody> FeedService::find_unchanged(feeds::FeedKind kind,
+                                                            std::string_view token,
+                                                            std::string_view site) {
+  const auto header = read_header();
+  if (!header) return nullptr;
+  return cached_unchanged(kind, token, site, *header, clock_.now());
+}
+
 void FeedService::remember(const std::optional<store::CommitProbe::Header>& header,
                            const DataDigest& digest) {
   if (!header) return;
@@ -178,8 +191,7 @@ Result<std::shared_ptr<const FeedBody>> FeedService::find(feeds::FeedKind kind,
                                                           std::string_view site) {
   // Fastest path: the WAL-index header has not moved since the last full
   // look (see the header). It is read before any snapshot below begins.
-  std::optional<store::CommitProbe::Header> header;
-  if (probe_ready_.load(std::memory_order_acquire) && probe_) header = probe_->read();
+  const auto header = read_header();
   if (header) {
     if (auto feed = cached_unchanged(kind, token, site, *header, clock_.now())) return feed;
   }

@@ -76,6 +76,13 @@ class FeedService {
   // the token is unknown, malformed, revoked or for another feed.
   Result<std::shared_ptr<const FeedBody>> find(feeds::FeedKind kind, std::string_view token,
                                                std::string_view site);
+  // find()'s first step alone: the feed when the WAL-index header says
+  // nothing was committed since it was cached and checked for this token;
+  // nullptr when only find() can tell. No SQLite call, no system call, only
+  // the cache's shared lock (held exclusively just for a map insert): for
+  // the HTTP event loop, which must not block.
+  std::shared_ptr<const FeedBody> find_unchanged(feeds::FeedKind kind, std::string_view token,
+                                                 std::string_view site);
 
  private:
   struct Cached {
@@ -102,6 +109,8 @@ class FeedService {
                                                    std::string_view site,
                                                    const store::CommitProbe::Header& header,
                                                    Instant now);
+  // The WAL-index header now, when the probe is open and the header settled.
+  std::optional<store::CommitProbe::Header> read_header() const;
   // Remembers `header` (read before the snapshot `digest` was computed in).
   void remember(const std::optional<store::CommitProbe::Header>& header, const DataDigest& digest);
   // The cached feed for a token when nothing changed since it was cached.

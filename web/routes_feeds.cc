@@ -20,6 +20,7 @@
 #include "core/text.h"
 #include "web/feed_rate_limit.h"
 #include "web/feed_service.h"
+#include "web/http_server.h"
 #include "web/server.h"
 
 namespace cw::web {
@@ -103,6 +104,10 @@ bool not_modified(const httplib::Request& req, const FeedBody& feed) {
   return false;
 }
 
+// True for a request head the event loop may answer: a feed GET (the loop
+// answers it when the feed is cached unchanged).
+bool feed_request(std::string_view head) { return head.starts_with("GET /feeds/"); }
+
 // A path parameter, read in place.
 std::string_view match(const httplib::Request& req, std::size_t i) {
   return {req.matches[i].first, req.matches[i].second};
@@ -120,8 +125,17 @@ struct FeedRoutes {
     const auto now = MissLimiter::Clock::now();
     const std::string client = client_address(req, server);
     if (misses.exhausted(client, now)) {
+      if (on_event_loop()) return;  // left to a pool thread
       res.set_header("Retry-After", "60");
       return send_error(res, 429, "too many requests");
+    }
+    if (on_event_loop()) {
+      // Only a feed the cache holds unchanged (no database read) is answered
+      // from the event loop; anything else is left to a pool thread.
+      const auto feed = service.find_unchanged(kind, token, site);
+      if (!feed) return;
+      answer(req, res, feed);
+      return keep_event_loop_answer();
     }
     auto feed = service.find(kind, token, site);
     if (!feed) {
@@ -132,18 +146,24 @@ struct FeedRoutes {
       misses.record_miss(client, now);
       return send_error(res, 404, "not found");
     }
-    const FeedBody& f = **feed;
-    res.set_header("ETag", f.etag);
-    res.set_header("Last-Modified", f.last_modified_http);
+    answer(req, res, *feed);
+  }
+
+  // The answer for a found feed, from a pool thread or the event loop alike:
+  // 304 to a matching validator, else the body.
+  static void answer(const httplib::Request& req, httplib::Response& res,
+                     const std::shared_ptr<const FeedBody>& feed) {
+    res.set_header("ETag", feed->etag);
+    res.set_header("Last-Modified", feed->last_modified_http);
     res.set_header("Cache-Control", "private, max-age=300");
-    if (not_modified(req, f)) {
+    if (not_modified(req, *feed)) {
       res.status = 304;
       return;
     }
     // Written straight from the cached body: no per-request copy.
     res.set_content_provider(
-        f.body.size(), "text/calendar; charset=utf-8",
-        [feed = *feed](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        feed->body.size(), "text/calendar; charset=utf-8",
+        [feed](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
           sink.write(feed->body.data() + offset, length);
           return true;
         });
@@ -158,6 +178,7 @@ void add_feed_routes(WebServer& server) {
   o.public_url = public_base_url(server.options());
   o.coordinator_contact = server.options().coordinator_contact;
   auto routes = std::make_shared<FeedRoutes>(std::move(o), server.clock(), server.options());
+  server.try_on_event_loop(feed_request);
   server.get(R"(/feeds/v/([^/]+)\.ics)", "feed_volunteer",
              [routes](const httplib::Request& req, httplib::Response& res) {
                routes->serve(feeds::FeedKind::volunteer, req, res, match(req, 1), "");

@@ -85,8 +85,7 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
       pool_(std::move(db_path), static_cast<std::size_t>(opts_.threads)),
       auth_(pool_, clock, opts_.secure_cookies),
       http_(std::make_unique<HttpServer>()) {
-  const int threads = opts_.threads;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_worker_threads(static_cast<std::size_t>(opts_.threads));
   http_->set_tcp_nodelay(true);
   http_->set_keep_alive_timeout(opts_.keep_alive_timeout_s);
   http_->set_keep_alive_max_count(static_cast<std::size_t>(opts_.keep_alive_max_requests));
@@ -116,6 +115,8 @@ WebServer::WebServer(ServerOptions opts, std::string db_path, const Clock& clock
   // Metrics are recorded here rather than in the logger, which runs after the
   // write: a client that reads /metrics right after a response must see it.
   http_->set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    // Left by the event loop to a pool thread, which answers and counts it.
+    if (event_loop_answer_dropped()) return;
     res.set_header("Content-Security-Policy", kCsp);
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "no-referrer");
@@ -163,6 +164,12 @@ void WebServer::install_routes() {
   add_api_read_routes(*this);
   add_api_write_routes(*this);
 }
+
+void WebServer::try_on_event_loop(std::function<bool(std::string_view head)> filter) {
+  http_->try_on_event_loop(std::move(filter));
+}
+
+std::uint64_t WebServer::answered_on_event_loop() const { return http_->answered_on_event_loop(); }
 
 WebServer::Handler WebServer::instrument(const std::string& name, Handler h) {
   return [name, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -100,6 +101,11 @@ class WebServer {
   void api_post(const std::string& pattern, const std::string& name, UserRole min, AuthedHandler h);
   void api_delete(const std::string& pattern, const std::string& name, UserRole min,
                   AuthedHandler h);
+  // Requests whose head `filter` accepts are first tried on the HTTP event
+  // loop, where a handler may answer one that needs no wait (web/http_server.h).
+  void try_on_event_loop(std::function<bool(std::string_view head)> filter);
+  // How many requests the event loop answered itself (tests, benches).
+  std::uint64_t answered_on_event_loop() const;
   // Every registered route, in registration order.
   const std::vector<RouteInfo>& routes() const { return routes_; }
 

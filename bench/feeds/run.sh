@@ -118,10 +118,27 @@ cmp -s "$TMP/www/feed.ics" <(curl -sf "$NGINX_URL") || { echo "nginx serves othe
 echo "feed: $EVENTS events, $(stat -c %s "$TMP/www/feed.ics") bytes; daemon threads=$THREADS" \
      "keep_alive_timeout=${KEEPALIVE}s keep_alive_max_requests=$KEEPALIVE_MAX; nginx workers=$(nproc);" \
      "wrk -t2 $DURATION per run; $(nproc) cores shared by all; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-6s %5s %10s %9s %9s %9s %s\n' server resp conns req/s p50 p99 max errors
+printf '%-8s %-6s %5s %10s %9s %9s %9s %8s %s\n' server resp conns req/s p50 p99 max cpu/req errors
+# CPU ticks (user + system, every thread) of a process and its children.
+cpu_ticks() {  # PID
+  local total=0 pid
+  for pid in "$1" $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+    total=$((total + $(awk '{print $14 + $15}' /proc/"$pid"/stat 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+declare -A RPS
 bench() {  # NAME RESP CONNS URL [HEADER]
-  local out
+  local out pid before after
+  pid=$([ "$1" = courtwatch ] && echo "$DAEMON_PID" || echo "$NGINX_PID")
+  before=$(cpu_ticks "$pid")
   out="$(wrk -t2 -c"$3" -d"$DURATION" --latency ${5:+-H "$5"} "$4")"
+  after=$(cpu_ticks "$pid")
+  local requests cpu
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  # The server's CPU time per request, in microseconds.
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { if (n > 0) printf "%.1fus", t / hz * 1e6 / n; else print "-" }')
   local rps p50 p99 max errs non2xx
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
@@ -129,14 +146,21 @@ bench() {  # NAME RESP CONNS URL [HEADER]
   max=$(awk '/^    Latency/ {print $4}' <<<"$out")
   errs=$(awk '/Socket errors/ {print $3,$4,$5,$6,$7,$8,$9,$10}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
-  printf '%-8s %-6s %5s %10s %9s %9s %9s %s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$max" \
-    "${errs:-none}${non2xx:+ non-2xx/3xx=$non2xx}"
+  printf '%-8s %-6s %5s %10s %9s %9s %9s %8s %s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$max" \
+    "$cpu" "${errs:-none}${non2xx:+ non-2xx/3xx=$non2xx}"
+  RPS["$1 $2 $3"]=$rps
 }
 for conns in 50 200; do
   bench courtwatch 200 "$conns" "$CW_URL"
   bench nginx 200 "$conns" "$NGINX_URL"
   bench courtwatch 304 "$conns" "$CW_URL" "If-None-Match: $ETAG"
   bench nginx 304 "$conns" "$NGINX_URL" "If-None-Match: $NGINX_ETAG"
+done
+for conns in 50 200; do
+  for resp in 200 304; do
+    awk -v a="${RPS[courtwatch $resp $conns]}" -v b="${RPS[nginx $resp $conns]}" \
+      -v r="$resp" -v c="$conns" 'BEGIN { printf "courtwatch / nginx, %s at %s connections: %.0f%%\n", r, c, 100 * a / b }'
+  done
 done
 
 # Starvation: 50 idle keep-alive connections (after one request each), then

@@ -17,11 +17,15 @@
 #include <vector>
 
 #include "../store/temp_db.h"
+#include "raw_client.h"
 #include "web/server.h"
 
 namespace cw::web {
 namespace {
 
+using rawhttp::body_of;
+using rawhttp::get;
+using rawhttp::Raw;
 using std::chrono::milliseconds;
 using std::chrono::steady_clock;
 
@@ -67,6 +71,12 @@ struct Served {
     server.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.body, "text/plain");
     });
+    // Answered on the event loop when tried there (the body says where).
+    server.try_on_event_loop([](std::string_view head) { return head.starts_with("GET /loop"); });
+    server.Get("/loop", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(on_event_loop() ? "loop\n" : "pool\n", "text/plain");
+      if (on_event_loop()) keep_event_loop_answer();
+    });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(milliseconds(1));
@@ -82,91 +92,6 @@ struct Served {
   int port = 0;
   std::thread thread;
 };
-
-// A raw client socket: what is sent is exactly what the test wrote.
-class Raw {
- public:
-  explicit Raw(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  }
-  ~Raw() { ::close(fd_); }
-  Raw(const Raw&) = delete;
-  Raw& operator=(const Raw&) = delete;
-
-  void send(std::string_view bytes) {
-    ASSERT_EQ(::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL),
-              static_cast<ssize_t>(bytes.size()));
-  }
-  // Reads until `pred(received)` holds, EOF, or `timeout`; returns everything read.
-  template <typename Pred>
-  std::string read_until(Pred pred, milliseconds timeout = milliseconds(5000)) {
-    const auto deadline = steady_clock::now() + timeout;
-    while (!pred(got_) && !eof_) {
-      const auto left = std::chrono::duration_cast<milliseconds>(deadline - steady_clock::now());
-      if (left.count() <= 0) break;
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-      char buf[65536];
-      const ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) {
-        eof_ = true;
-        break;
-      }
-      got_.append(buf, static_cast<std::size_t>(n));
-    }
-    return got_;
-  }
-  // Reads until the peer closes the connection (or `timeout`).
-  std::string read_to_eof(milliseconds timeout = milliseconds(5000)) {
-    return read_until([](const std::string&) { return false; }, timeout);
-  }
-  // One whole response (headers and Content-Length body), removed from what was read.
-  std::string response(milliseconds timeout = milliseconds(5000)) {
-    read_until([](const std::string& s) { return complete_length(s) != std::string::npos; },
-               timeout);
-    const auto n = complete_length(got_);
-    if (n == std::string::npos) return std::exchange(got_, {});
-    std::string one = got_.substr(0, n);
-    got_.erase(0, n);
-    return one;
-  }
-  bool eof() const { return eof_; }
-  int local_port() const {
-    sockaddr_in addr{};
-    socklen_t len = sizeof addr;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    return ntohs(addr.sin_port);
-  }
-
-  // The length of the first complete response in `s`, npos while incomplete.
-  static std::size_t complete_length(const std::string& s) {
-    const auto end = s.find("\r\n\r\n");
-    if (end == std::string::npos) return std::string::npos;
-    std::size_t length = 0;
-    const auto at = s.find("Content-Length: ");
-    if (at != std::string::npos && at < end) length = std::stoul(s.substr(at + 16));
-    if (s.size() < end + 4 + length) return std::string::npos;
-    return end + 4 + length;
-  }
-
- private:
-  int fd_;
-  std::string got_;
-  bool eof_ = false;
-};
-
-std::string get(std::string_view path, std::string_view extra = "") {
-  return "GET " + std::string(path) + " HTTP/1.1\r\nHost: x\r\n" + std::string(extra) + "\r\n";
-}
-
-std::string body_of(const std::string& response) {
-  const auto end = response.find("\r\n\r\n");
-  return end == std::string::npos ? "" : response.substr(end + 4);
-}
 
 TEST(HttpServer, PipelinedRequestsAreAnsweredInOrder) {
   Served s;
@@ -365,6 +290,48 @@ TEST(HttpServer, ThePeerAddressIsTheClientsOnEveryRequest) {
   Raw other(s.port);
   other.send(get("/peer"));
   EXPECT_EQ(body_of(other.response()), "127.0.0.1 " + std::to_string(other.local_port()));
+}
+
+// Once a connection is parked, the loop answers what it may; its answers
+// count towards the request cap, and a Connection: close from the client, or
+// the cap, closes the connection after the loop's answer as after the pool's.
+TEST(HttpServer, TheEventLoopsAnswersKeepTheConnectionRules) {
+  Served s(2, 4);
+  Raw c(s.port);
+  c.send(get("/small"));
+  ASSERT_TRUE(c.response().starts_with("HTTP/1.1 200"));
+  std::this_thread::sleep_for(milliseconds(50));  // parked
+  c.send(get("/loop"));
+  EXPECT_EQ(body_of(c.response()), "loop\n");
+  c.send(get("/loop"));
+  EXPECT_EQ(body_of(c.response()), "loop\n");
+  c.send(get("/loop"));  // the fourth request: the last one
+  const std::string last = c.response();
+  EXPECT_EQ(body_of(last), "loop\n");
+  EXPECT_NE(last.find("Connection: close"), std::string::npos) << last;
+  c.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(c.eof());
+  EXPECT_EQ(s.server.answered_on_event_loop(), 3u);
+
+  Raw d(s.port);
+  d.send(get("/small"));
+  ASSERT_TRUE(d.response().starts_with("HTTP/1.1 200"));
+  std::this_thread::sleep_for(milliseconds(50));
+  d.send(get("/loop", "Connection: close\r\n"));
+  EXPECT_EQ(body_of(d.response()), "loop\n");
+  d.read_to_eof(milliseconds(1000));
+  EXPECT_TRUE(d.eof());
+  // A parked connection then closes at the keep-alive timeout as before.
+  Raw e(s.port);
+  e.send(get("/small"));
+  ASSERT_TRUE(e.response().starts_with("HTTP/1.1 200"));
+  std::this_thread::sleep_for(milliseconds(50));
+  e.send(get("/loop"));
+  EXPECT_EQ(body_of(e.response()), "loop\n");
+  const auto start = steady_clock::now();
+  e.read_to_eof(milliseconds(4000));
+  EXPECT_TRUE(e.eof());
+  EXPECT_GE(steady_clock::now() - start, milliseconds(1800));
 }
 
 // WebServer::stop() must wake its idle connections too (a SIGTERM drains at
