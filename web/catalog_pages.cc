@@ -62,6 +62,12 @@ constexpr Row kRows[] = {
     {"half.pm", "afternoon", "tarde"},
     {"error.generic", "Something went wrong and nothing was changed. Please try again.",
      "Algo salió mal y no se cambió nada. Inténtelo de nuevo."},
+    {"unavailable.title", "Temporarily unavailable", "No disponible por el momento"},
+    {"unavailable.body",
+     "The database cannot be reached just now, so nothing was shown or changed. Please try "
+     "again in a minute.",
+     "Ahora mismo no se puede acceder a la base de datos, así que no se ha mostrado ni cambiado "
+     "nada. Inténtelo de nuevo dentro de un minuto."},
     {"rule.double-booked", "Double booking", "Doble asignación"},
     {"rule.weekly-cap", "Weekly limit reached", "Límite semanal alcanzado"},
     {"rule.not-available", "Not available", "No disponible"},

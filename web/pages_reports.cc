@@ -101,7 +101,7 @@ void add_reports_page(WebServer& server) {
         std::string site = upper_ascii(trim(req.get_param_value("site")));
         if (site.size() > 16) site.clear();
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         auto overview = app::report_overview(
             **lease, site.empty() ? std::nullopt : std::optional<std::string>(site), from, to);
         Html h;

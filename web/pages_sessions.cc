@@ -93,7 +93,7 @@ void add_session_list_page(WebServer& server) {
         const Lang lang = shell.lang;
         const Filters f = filters_of(req);
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         app::SessionQuery q;
         if (!f.from.empty()) q.from = *parse_iso_date(f.from);
         if (!f.to.empty()) q.to = *parse_iso_date(f.to);
