@@ -58,6 +58,33 @@ Result<void> load_lines(store::Database& db, const Coordinator& c, Instant now, 
 
 }  // namespace
 
+struct UnfilledReasons::Memo {
+  std::mutex mutex;
+  std::optional<LocalDate> window;  // the day the preview's range starts
+  Instant computed{};
+  std::map<Id, Phrase> phrases;
+};
+
+UnfilledReasons::UnfilledReasons(UnfilledPreview preview, WordPhrase word)
+    : preview_(std::move(preview)), word_(std::move(word)), memo_(std::make_shared<Memo>()) {}
+
+Result<std::map<Id, std::string>> UnfilledReasons::operator()(store::Database& db, Instant now,
+                                                              std::string_view locale) const {
+  if (!preview_) return std::map<Id, std::string>{};
+  const LocalDate window{date::floor<date::days>(now).time_since_epoch()};
+  std::lock_guard lock(memo_->mutex);
+  const bool fresh =
+      memo_->window == window && now >= memo_->computed && now - memo_->computed < kFresh;
+  if (!fresh) {
+    memo_->phrases = CW_TRY(preview_(db, now));
+    memo_->window = window;
+    memo_->computed = now;
+  }
+  std::map<Id, std::string> out;
+  for (const auto& [session, phrase] : memo_->phrases) out[session] = word_(locale, phrase);
+  return out;
+}
+
 Result<DigestFacts> load_digest(store::Database& db, const Coordinator& c, Instant now,
                                 const UnfilledReasons& reasons) {
   DigestFacts out;
