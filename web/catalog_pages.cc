@@ -77,6 +77,11 @@ constexpr Row kRows[] = {
     {"rule.forbidden", "Pair forbidden", "Pareja prohibida"},
     {"filter.from", "From", "Desde"},
     {"filter.to", "To", "Hasta"},
+    // Under every date input: the browser draws the control in its own
+    // language and order (a Spanish page in an English browser shows
+    // mm/dd/yyyy), so the hint says that in the page's language.
+    {"date.hint", "Day, month and year in the order your browser shows",
+     "Día, mes y año en el orden que muestra su navegador"},
     {"filter.apply", "Show", "Mostrar"},
     {"col.session", "Session", "Sesión"},
     {"col.volunteer", "Volunteer", "Voluntario"},

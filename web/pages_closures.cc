@@ -43,6 +43,7 @@ void closure_form(Html& h, Lang lang, const Shell& shell, store::Database& db,
                   .label = tr(lang, "col.date"),
                   .value = f.date,
                   .type = "date",
+                  .hint = tr(lang, "date.hint"),
                   .required = true});
   select_field(h, {.name = "scope", .label = tr(lang, "closures.scope"), .value = f.scope},
                {{"closed", std::string(tr(lang, "closures.closed"))},

@@ -48,10 +48,13 @@ void range_form(Html& h, Lang lang, const Range& r) {
                   .label = tr(lang, "filter.from"),
                   .value = format_date(r.from),
                   .error = r.error,
-                  .type = "date"});
-  input_field(
-      h,
-      {.name = "to", .label = tr(lang, "filter.to"), .value = format_date(r.to), .type = "date"});
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
+  input_field(h, {.name = "to",
+                  .label = tr(lang, "filter.to"),
+                  .value = format_date(r.to),
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
   hidden_field(h, "preview", "1");
   h.raw("<button type=\"submit\">").text(tr(lang, "plan.preview")).raw("</button></form>");
 }

@@ -116,11 +116,13 @@ void add_reports_page(WebServer& server) {
                         .label = tr(lang, "filter.from"),
                         .value = format_date(from),
                         .error = error,
-                        .type = "date"});
+                        .type = "date",
+                        .hint = tr(lang, "date.hint")});
         input_field(h, {.name = "to",
                         .label = tr(lang, "filter.to"),
                         .value = format_date(to),
-                        .type = "date"});
+                        .type = "date",
+                        .hint = tr(lang, "date.hint")});
         h.raw("<button type=\"submit\">").text(tr(lang, "filter.apply")).raw("</button></form>");
         int status = 200;
         if (!overview) {
