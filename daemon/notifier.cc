@@ -7,7 +7,7 @@ namespace cw::daemon {
 namespace {
 
 // The matcher's reasons over the digest's days, unworded: the digest words
-// them per coordinator (notify::UnfilledReasons runs this once per run).
+// them per coordinator (notify::DigestWords runs this once per run).
 Result<std::map<Id, Phrase>> unfilled_preview(store::Database& db, Instant now) {
   app::PlanRequest req;
   req.from = LocalDate{date::floor<date::days>(now).time_since_epoch()} - date::days{1};
@@ -29,9 +29,9 @@ std::unique_ptr<notify::DeliveryWorker> make_notifier(const Config& config,
   o.config = config.notify;
   o.public_url = public_url;
   o.coordinator_contact = config.feeds.coordinator_contact;
-  o.reasons = notify::UnfilledReasons(
-      unfilled_preview,
-      [](std::string_view locale, const Phrase& p) { return app::worded(locale, p); });
+  o.reasons = notify::DigestWords(unfilled_preview, [](std::string_view locale, const Phrase& p) {
+    return app::worded(locale, p);
+  });
   if (!config.notify.smtp.url.empty()) o.channels.emplace_back("email");
   if (!config.notify.webhook.url.empty()) o.channels.emplace_back("webhook");
   return std::make_unique<notify::DeliveryWorker>(std::move(o), clock,

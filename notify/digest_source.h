@@ -25,7 +25,9 @@ using UnfilledPreview = std::function<Result<std::map<Id, Phrase>>(store::Databa
 // A phrase worded in the language of `locale` ("en", "es"): app/'s catalogs.
 using WordPhrase = std::function<std::string(std::string_view locale, const Phrase&)>;
 
-// The reasons a digest shows, in its coordinator's language. The preview
+// The words a digest takes from app/ (DESIGN.md §2: notify/ may not include
+// it): the reasons for unfilled seats and why a failed import failed, in its
+// coordinator's language. The preview
 // is the expensive part (the matcher over the next days, ~0.8 s on a
 // nationwide database) and says the same for every coordinator, so it runs
 // once per digest run and every digest only words it: a preview is reused
@@ -33,16 +35,19 @@ using WordPhrase = std::function<std::string(std::string_view locale, const Phra
 // than kFresh by the clock (the digests of a run are due at the same hour
 // and go out within seconds). Copies share the memo; thread-safe (a second
 // caller waits for the preview under way). Empty (no preview): no reasons.
-class UnfilledReasons {
+class DigestWords {
  public:
   static constexpr auto kFresh = std::chrono::minutes{10};
 
-  UnfilledReasons() = default;
-  UnfilledReasons(UnfilledPreview preview, WordPhrase word);
+  DigestWords() = default;
+  DigestWords(UnfilledPreview preview, WordPhrase word);
 
   explicit operator bool() const { return static_cast<bool>(preview_); }
-  Result<std::map<Id, std::string>> operator()(store::Database& db, Instant now,
-                                               std::string_view locale) const;
+  // Session id -> why it is unfilled.
+  Result<std::map<Id, std::string>> reasons(store::Database& db, Instant now,
+                                            std::string_view locale) const;
+  // `p` in the language of `locale`; "" without a WordPhrase or a pattern.
+  std::string word(std::string_view locale, const Phrase& p) const;
 
  private:
   struct Memo;
@@ -52,6 +57,6 @@ class UnfilledReasons {
 };
 
 Result<DigestFacts> load_digest(store::Database& db, const Coordinator& c, Instant now,
-                                const UnfilledReasons& reasons);
+                                const DigestWords& words);
 
 }  // namespace cw::notify

@@ -17,15 +17,15 @@ class DigestReasons : public ::testing::Test {
   void SetUp() override { db = std::move(*store::Database::open(dir.file("cw.db"))); }
 
   // A preview that counts its runs; session 7 lacks a volunteer who speaks `lang`.
-  UnfilledReasons counting() {
-    return UnfilledReasons(
+  DigestWords counting() {
+    return DigestWords(
         [this](store::Database&, Instant) -> Result<std::map<Id, Phrase>> {
           ++previews;
           if (fail_next) {
             fail_next = false;
             return fail(Error::database("database is locked"));
           }
-          return std::map<Id, Phrase>{{7, Phrase{"no-speaker"}.arg("lang", "mixteco")}};
+          return std::map<Id, Phrase>{{7, Phrase{"no-speaker", {}}.arg("lang", "mixteco")}};
         },
         [](std::string_view locale, const Phrase& p) {
           return std::string(locale) + ":" + p.key + ":" + p.args.at(0).second;
@@ -48,8 +48,8 @@ class DigestReasons : public ::testing::Test {
 };
 
 TEST_F(DigestReasons, ThePreviewRunsOnceForEveryCoordinatorOfARun) {
-  const UnfilledReasons reasons = counting();
-  const UnfilledReasons copy = reasons;  // a second worker thread's copy shares the memo
+  const DigestWords reasons = counting();
+  const DigestWords copy = reasons;  // a second worker thread's copy shares the memo
   const char* locales[] = {"en", "es", "en", "es", "es"};
   for (int i = 0; i < 5; ++i) {
     const auto& r = i % 2 ? copy : reasons;
@@ -60,9 +60,9 @@ TEST_F(DigestReasons, ThePreviewRunsOnceForEveryCoordinatorOfARun) {
 }
 
 TEST_F(DigestReasons, EachCoordinatorGetsTheWordsOfTheirLanguage) {
-  const UnfilledReasons reasons = counting();
-  const auto en = reasons(*db, now, "en");
-  const auto es = reasons(*db, now + std::chrono::seconds(5), "es");
+  const DigestWords reasons = counting();
+  const auto en = reasons.reasons(*db, now, "en");
+  const auto es = reasons.reasons(*db, now + std::chrono::seconds(5), "es");
   ASSERT_TRUE(en && es);
   EXPECT_EQ(en->at(7), "en:no-speaker:mixteco");
   EXPECT_EQ(es->at(7), "es:no-speaker:mixteco");
@@ -70,33 +70,33 @@ TEST_F(DigestReasons, EachCoordinatorGetsTheWordsOfTheirLanguage) {
 }
 
 TEST_F(DigestReasons, ALaterRunOrANewDayPreviewsAgain) {
-  const UnfilledReasons reasons = counting();
-  ASSERT_TRUE(reasons(*db, now, "en"));
-  ASSERT_TRUE(reasons(*db, now + UnfilledReasons::kFresh - std::chrono::seconds(1), "en"));
+  const DigestWords reasons = counting();
+  ASSERT_TRUE(reasons.reasons(*db, now, "en"));
+  ASSERT_TRUE(reasons.reasons(*db, now + DigestWords::kFresh - std::chrono::seconds(1), "en"));
   EXPECT_EQ(previews, 1);
-  ASSERT_TRUE(reasons(*db, now + UnfilledReasons::kFresh, "en"));
+  ASSERT_TRUE(reasons.reasons(*db, now + DigestWords::kFresh, "en"));
   EXPECT_EQ(previews, 2);
   // 23:59:30 and 00:00:10 are half a minute apart but cover other days.
   const Instant late = test_support::utc("2027-03-15T23:59:30Z");
-  ASSERT_TRUE(reasons(*db, late, "en"));
-  ASSERT_TRUE(reasons(*db, late + std::chrono::seconds(40), "en"));
+  ASSERT_TRUE(reasons.reasons(*db, late, "en"));
+  ASSERT_TRUE(reasons.reasons(*db, late + std::chrono::seconds(40), "en"));
   EXPECT_EQ(previews, 4);
 }
 
 TEST_F(DigestReasons, AFailedPreviewIsNotKept) {
-  const UnfilledReasons reasons = counting();
+  const DigestWords reasons = counting();
   fail_next = true;
-  EXPECT_FALSE(reasons(*db, now, "en"));
-  const auto again = reasons(*db, now + std::chrono::seconds(1), "en");
+  EXPECT_FALSE(reasons.reasons(*db, now, "en"));
+  const auto again = reasons.reasons(*db, now + std::chrono::seconds(1), "en");
   ASSERT_TRUE(again);
   EXPECT_EQ(again->size(), 1u);
   EXPECT_EQ(previews, 2);
 }
 
 TEST_F(DigestReasons, WithoutAPreviewThereAreNoReasons) {
-  const UnfilledReasons none;
+  const DigestWords none;
   EXPECT_FALSE(none);
-  const auto r = none(*db, now, "es");
+  const auto r = none.reasons(*db, now, "es");
   ASSERT_TRUE(r);
   EXPECT_TRUE(r->empty());
 }
