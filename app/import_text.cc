@@ -1,7 +1,5 @@
 #include "app/import_text.h"
 
-#include <regex>
-
 namespace cw::app {
 namespace {
 
@@ -101,6 +99,44 @@ constexpr Reason kReasons[] = {
      "open, closed or detained-only", "abierto, cerrado o solo para detenidos"},
 };
 
+// Why a run failed as a whole (core/import_run.h RunFailure), keyed
+// "run.fail.<kind>"; parameters: host, status, file, limit.
+constexpr PhrasePattern kFailures[] = {
+    {"run.fail.unreachable", "the server {host} could not be reached",
+     "no se pudo conectar con el servidor {host}"},
+    {"run.fail.timed-out", "the server {host} did not answer in time",
+     "el servidor {host} no respondió a tiempo"},
+    {"run.fail.fetch-failed", "the download from {host} failed", "falló la descarga desde {host}"},
+    {"run.fail.too-large", "{file|=the answer of {host}|*={file}} is larger than {limit}",
+     "{file|=la respuesta de {host}|*={file}} supera el límite de {limit}"},
+    {"run.fail.http-status", "the server {host} answered with HTTP status {status}",
+     "el servidor {host} respondió con el código HTTP {status}"},
+    {"run.fail.not-http", "the address is not an http:// or https:// URL",
+     "la dirección no es una URL http:// ni https://"},
+    {"run.fail.file-missing", "the file {file} does not exist", "el archivo {file} no existe"},
+    {"run.fail.file-unreadable", "the file {file} could not be read",
+     "no se pudo leer el archivo {file}"},
+    {"run.fail.not-a-calendar", "{file} is not an iCalendar file",
+     "{file} no es un archivo iCalendar"},
+    {"run.fail.release-incomplete", "the EOIR release lacks {file}",
+     "a la publicación de la EOIR le falta {file}"},
+    {"run.fail.bad-header", "the header row of {file} lacks one of the required columns",
+     "a la fila de cabecera de {file} le falta una columna obligatoria"},
+    {"run.fail.no-date", "the status page does not give a date",
+     "la página de estado no indica ninguna fecha"},
+    {"run.fail.io", "the source could not be read", "no se pudo leer la fuente"},
+    {"run.fail.bad-input", "the source is not in the expected format",
+     "la fuente no tiene el formato esperado"},
+    {"run.fail.not-found", "the site or source it names does not exist",
+     "la sede o la fuente que indica no existe"},
+    {"run.fail.database", "the database refused the changes, so nothing was saved",
+     "la base de datos rechazó los cambios, así que no se guardó nada"},
+    {"run.fail.internal", "an internal error stopped the run",
+     "un fallo interno detuvo la importación"},
+    {"run.fail.interrupted", "the process ended before the run finished",
+     "el proceso terminó antes de que acabara la importación"},
+};
+
 #define CW_FIELD_EN "{field|=|*={field}: }expected "
 #define CW_FIELD_ES "{field|=|*={field}: }se esperaba "
 
@@ -123,6 +159,7 @@ const ImportCatalog& import_catalog() {
       out.patterns.push_back({out.keys[2 * i], r.name_en, r.name_es});
       out.patterns.push_back({out.keys[2 * i + 1], out.texts[2 * i], out.texts[2 * i + 1]});
     }
+    out.patterns.insert(out.patterns.end(), std::begin(kFailures), std::end(kFailures));
     return out;
   }();
   return f;
@@ -135,19 +172,24 @@ const ImportCatalog& import_catalog() {
 
 std::span<const PhrasePattern> import_patterns() { return import_catalog().patterns; }
 
+Phrase failure_words(const ImportRun& run) {
+  if (run.state == RunState::ok || run.failure.key.empty()) return {};
+  for (const auto& p : kFailures) {
+    if (p.key == run.failure.key) return run.failure;
+  }
+  return {};
+}
+
 RejectWords reject_words(const ImportRun& run, const std::string& reason) {
   const Reason* r = nullptr;
   for (const auto& x : kReasons) {
     if (x.code == reason) r = &x;
   }
   if (!r) return {};
-  // The importers name the field as "field 'date'" (CSV, EOIR); only the
-  // field's name is taken, never a value.
-  std::string field(r->field);
-  if (const auto it = run.first_error.find(reason); it != run.first_error.end()) {
-    static const std::regex kField("field '([A-Za-z_][A-Za-z0-9_-]{0,63})'");
-    if (std::smatch m; std::regex_search(it->second, m, kField)) field = m[1].str();
-  }
+  // The field the importer recorded with the reason (a column or property
+  // name, never a value), else the reason's own.
+  const auto it = run.first_field.find(reason);
+  const std::string field = it != run.first_field.end() ? it->second : std::string(r->field);
   RejectWords out;
   out.label.key = "reject." + reason;
   out.expected.key = "reject." + reason + ".expected";

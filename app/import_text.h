@@ -19,12 +19,19 @@
 
 namespace cw::app {
 
-// Every pattern: "reject.<reason>" and "reject.<reason>.expected".
+// Every pattern: "reject.<reason>", "reject.<reason>.expected" and
+// "run.fail.<kind>" (why a run failed as a whole, core/import_run.h).
 std::span<const PhrasePattern> import_patterns();
 
 // How `reason` of `run` reads: its name and what the row needed (keys empty
 // for a reason without words), `field` filled with the field the first
-// rejected row broke (named in its English message) or the reason's own.
+// rejected row broke (ImportRun::first_field, recorded by the importer) or
+// the reason's own.
+// Why `run` failed as a whole, as a phrase to word in the reader's language;
+// empty key for a run that did not fail or was recorded without a kind
+// (before issue 8): show its stored English error.
+Phrase failure_words(const ImportRun& run);
+
 struct RejectWords {
   Phrase label, expected;
 };

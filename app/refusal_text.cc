@@ -1,6 +1,7 @@
 #include "app/refusal_text.h"
 
 #include "app/audit_text.h"
+#include "app/import_text.h"
 #include "app/message_text.h"
 #include "app/phrase_words.h"
 #include "app/unfilled_text.h"
@@ -176,8 +177,8 @@ std::string describe(const Session& s) { return fill(CW_SESSION_EN, session_phra
 std::string english(const Phrase& phrase) { return worded("en", phrase); }
 
 std::string worded(std::string_view locale, const Phrase& phrase) {
-  for (const auto table :
-       {refusal_patterns(), unfilled_patterns(), message_patterns(), audit_patterns()}) {
+  for (const auto table : {refusal_patterns(), unfilled_patterns(), message_patterns(),
+                           audit_patterns(), import_patterns()}) {
     for (const auto& p : table) {
       if (p.key == phrase.key) return fill(locale == "es" ? p.es : p.en, phrase);
     }

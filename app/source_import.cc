@@ -95,13 +95,13 @@ Result<ImportRun> fetch_and_import(store::Database& db, const Clock& clock,
                                    scrapers::HttpFetcher& fetcher, const SourceSpec& s) {
   auto res = fetcher.get({s.url, "", ""});
   if (res && res->status != 200) {
-    res = fail(Error::io(s.url + ": HTTP " + std::to_string(res->status)));
+    res = fail(scrapers::http_status_error(s.url, res->status));
   }
   if (!res) {
     ImportRun run;
     run.source = std::string(to_string(s.kind));
     run.input = s.url;
-    CW_TRY(store::record_failed_run(db, clock, std::move(run), res.error().message));
+    CW_TRY(store::record_failed_run(db, clock, std::move(run), res.error()));
     return fail(std::move(res).error());
   }
   return import_body(db, clock, s, Change::always, res->body);

@@ -54,6 +54,9 @@ std::string ImportRun::rejected_json() const {
     if (auto it = first_error.find(reason); it != first_error.end()) {
       out += ",\"example\":\"" + json_escape(it->second) + "\"";
     }
+    if (auto it = first_field.find(reason); it != first_field.end()) {
+      out += ",\"field\":\"" + json_escape(it->second) + "\"";
+    }
     out += "}";
   }
   return out + "}";
@@ -80,6 +83,101 @@ Result<RunState> parse_run_state(std::string_view s) {
     if (name == s) return state;
   }
   return fail(Error::invalid("unknown import run state '" + std::string(s) + "'"));
+}
+
+namespace {
+constexpr std::array<std::pair<std::string_view, RunFailure>, 18> kRunFailures{{
+    {"unreachable", RunFailure::unreachable},
+    {"timed-out", RunFailure::timed_out},
+    {"fetch-failed", RunFailure::fetch_failed},
+    {"too-large", RunFailure::too_large},
+    {"http-status", RunFailure::http_status},
+    {"not-http", RunFailure::not_http},
+    {"file-missing", RunFailure::file_missing},
+    {"file-unreadable", RunFailure::file_unreadable},
+    {"not-a-calendar", RunFailure::not_a_calendar},
+    {"release-incomplete", RunFailure::release_incomplete},
+    {"bad-header", RunFailure::bad_header},
+    {"no-date", RunFailure::no_date},
+    {"io", RunFailure::io},
+    {"bad-input", RunFailure::bad_input},
+    {"not-found", RunFailure::not_found},
+    {"database", RunFailure::database},
+    {"internal", RunFailure::internal},
+    {"interrupted", RunFailure::interrupted},
+}};
+constexpr std::string_view kFailPrefix = "run.fail.";
+
+constexpr std::array<RunFailure, kRunFailures.size()> failure_kinds() {
+  std::array<RunFailure, kRunFailures.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = kRunFailures[i].second;
+  return out;
+}
+constexpr auto kRunFailureKinds = failure_kinds();
+}  // namespace
+
+std::string_view to_string(RunFailure f) {
+  for (const auto& [name, kind] : kRunFailures) {
+    if (kind == f) return name;
+  }
+  return "internal";
+}
+
+std::optional<RunFailure> parse_run_failure(std::string_view s) {
+  for (const auto& [name, kind] : kRunFailures) {
+    if (name == s) return kind;
+  }
+  return std::nullopt;
+}
+
+std::span<const RunFailure> all_run_failures() { return kRunFailureKinds; }
+
+Phrase run_failure(RunFailure f) {
+  return Phrase{std::string(kFailPrefix) + std::string(to_string(f)), {}};
+}
+
+Error failed_as(Error e, Phrase p) {
+  e.phrase = std::move(p);
+  return e;
+}
+
+Phrase failure_of(const Error& e) {
+  if (e.phrase.key.starts_with(kFailPrefix) &&
+      parse_run_failure(std::string_view(e.phrase.key).substr(kFailPrefix.size()))) {
+    return e.phrase;
+  }
+  switch (e.code) {
+    case Errc::io:
+      return run_failure(RunFailure::io);
+    case Errc::invalid_input:
+    case Errc::unsupported:
+      return run_failure(RunFailure::bad_input);
+    case Errc::not_found:
+      return run_failure(RunFailure::not_found);
+    case Errc::database:
+    case Errc::conflict:
+      return run_failure(RunFailure::database);
+    case Errc::internal:
+      break;
+  }
+  return run_failure(RunFailure::internal);
+}
+
+std::string url_host(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  auto rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
+  if (rest.starts_with('[')) return std::string(rest.substr(0, rest.find(']') + 1));
+  return std::string(rest.substr(0, rest.find(':')));
+}
+
+std::string input_label(std::string_view path_or_url) {
+  if (path_or_url.find("://") != std::string_view::npos) return url_host(path_or_url);
+  while (path_or_url.ends_with('/')) path_or_url.remove_suffix(1);
+  const auto slash = path_or_url.rfind('/');
+  return std::string(slash == std::string_view::npos ? path_or_url : path_or_url.substr(slash + 1));
 }
 
 std::string ImportRun::to_json() const {

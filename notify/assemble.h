@@ -29,7 +29,7 @@ struct AssembleContext {
   std::string public_url;  // "https://watch.example.org"
   std::string coordinator_contact;
   const store::TokenSecret* secret = nullptr;
-  UnfilledReasons reasons;  // optional, for digests
+  DigestWords reasons;  // optional, for digests
 };
 
 Result<Outgoing> assemble(store::Database& db, const store::OutboxRow& row,

@@ -48,7 +48,7 @@ struct WorkerOptions {
   NotifyConfig config;
   std::string public_url;
   std::string coordinator_contact;
-  UnfilledReasons reasons;
+  DigestWords reasons;
   std::vector<std::string> channels;  // the ones to claim, e.g. {"email", "webhook"}
   std::chrono::milliseconds idle_wait{1000};
   int batch = 4;

@@ -10,6 +10,7 @@ namespace {
 Error record_failure(Database& db, const Clock& clock, ImportRun& run, Error why) {
   run.state = RunState::failed;
   run.error = why.message;
+  run.failure = failure_of(why);
   run.finished = clock.now();
   run.added = run.updated = run.cancelled = run.unchanged = 0;
   auto stored = [&]() -> Result<void> {
@@ -46,13 +47,14 @@ Result<ImportRun> record_import(Database& db, const Clock& clock, ImportRun run,
 }
 
 Result<void> record_failed_run(Database& db, const Clock& clock, ImportRun run,
-                               const std::string& error) {
+                               const Error& error) {
   run.started = clock.now();
   auto tx = CW_TRY(db.begin_immediate());
   ImportRunRepo runs(db);
   CW_TRY(runs.start(run));
   run.state = RunState::failed;
-  run.error = error;
+  run.error = error.message;
+  run.failure = failure_of(error);
   run.finished = clock.now();
   CW_TRY(runs.finish(run));
   return tx.commit();

@@ -33,7 +33,7 @@ using ImportBody = std::function<Result<void>(ImportRun& run)>;
 Result<ImportRun> record_import(Database& db, const Clock& clock, ImportRun run,
                                 const ImportBody& body);
 
-Result<void> record_failed_run(Database& db, const Clock& clock, ImportRun run,
-                               const std::string& error);
+// The run records error.message and failure_of(error) (core/import_run.h).
+Result<void> record_failed_run(Database& db, const Clock& clock, ImportRun run, const Error& error);
 
 }  // namespace cw::store

@@ -2,6 +2,7 @@
 
 #include "store/collect.h"
 #include "store/epoch.h"
+#include "store/read_models.h"
 #include "store/session_repos.h"
 
 namespace cw::store {
@@ -98,9 +99,15 @@ Result<std::vector<DeclineRow>> declines_since(Database& db, Instant since) {
 }
 
 Result<std::vector<FailureRow>> failed_imports_since(Database& db, Instant since) {
-  return failures(db.stmt("SELECT source, input, error FROM import_runs "
-                          "WHERE state = 'failed' AND started >= ? ORDER BY started"),
-                  since);
+  auto& q = db.stmt(
+      "SELECT source, input, error, failure FROM import_runs "
+      "WHERE state = 'failed' AND started >= ? ORDER BY started");
+  q.bind(1, seconds(since));
+  std::vector<FailureRow> out;
+  while (CW_TRY(q.step())) {
+    out.push_back({q.text(0), q.text(1), q.text(2), run_failure_from_json(q.text(3))});
+  }
+  return out;
 }
 
 Result<std::vector<FailureRow>> failed_messages_since(Database& db, Instant since) {

@@ -74,7 +74,8 @@ Result<std::vector<DeclineRow>> declines_since(Database& db, Instant since);
 struct FailureRow {
   std::string what;    // import: source; message: kind
   std::string target;  // import: input; message: recipient
-  std::string error;
+  std::string error;   // English, as stored
+  Phrase phrase = {};  // import: its RunFailure phrase (empty key: show `error`)
 };
 // Import runs that failed as a whole, started at `since` or later.
 Result<std::vector<FailureRow>> failed_imports_since(Database& db, Instant since);

@@ -174,6 +174,11 @@ Result<std::vector<Volunteer>> volunteers_for_reasons(Database& db,
                                                       const std::vector<Id>& also, LocalDate from,
                                                       LocalDate to);
 
+// A run's stored failure column ({"kind": ..., params}) as its RunFailure
+// phrase (core/import_run.h); empty key for '' (runs recorded before) or an
+// unknown kind.
+Phrase run_failure_from_json(const std::string& text);
+
 // Import runs newest first; with `before`, those with a smaller id.
 Result<std::vector<ImportRun>> import_runs_before(Database& db, int limit,
                                                   std::optional<Id> before);

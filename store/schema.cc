@@ -382,7 +382,15 @@ CREATE TRIGGER feed_changes_tokens_delete AFTER DELETE ON tokens
 BEGIN UPDATE feed_changes SET n = n + 1; END;
 )sql";
 
-constexpr std::array kMigrations{kV1, kV2, kV3, kV4, kV5, kV6};
+// Why a failed run failed, typed (issue 8: a page words it in its reader's
+// language): {"kind": "http-status", "host": "…", "status": "503"} (core/
+// import_run.h RunFailure, non-personal parameters only); '' for runs
+// recorded before, which show their stored English error.
+constexpr const char* kV7 = R"sql(
+ALTER TABLE import_runs ADD COLUMN failure TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array kMigrations{kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 
 }  // namespace
 

@@ -91,6 +91,11 @@ void send_error(httplib::Response& res, int status, std::string_view code,
   send_json(res, status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
+void send_unavailable(httplib::Response& res) {
+  res.set_header("Retry-After", "60");
+  send_error(res, 503, "unavailable", "the database is not reachable");
+}
+
 void send_failure(httplib::Response& res, const Error& e) {
   switch (e.code) {
     case Errc::invalid_input:

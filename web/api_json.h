@@ -63,6 +63,8 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_status_error(httplib::Response& res, int status);
 void send_error(httplib::Response& res, int status, std::string_view code,
                 std::string_view message);
+// 503 {"error": {"code": "unavailable", ...}}: no database connection.
+void send_unavailable(httplib::Response& res);
 // Answers an error value from app/ with its status: invalid_input 422,
 // not_found 404, conflict 409 (code = the broken rule when there is one),
 // anything else 500 (logged, not shown).

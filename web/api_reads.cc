@@ -16,7 +16,7 @@ namespace {
 template <class Fn>
 void with_read_db(WebServer& server, httplib::Response& res, Fn fn) {
   auto lease = server.pool().acquire();
-  if (!lease) return api::send_error(res, 503, "unavailable", "the database is not reachable");
+  if (!lease) return api::send_unavailable(res);
   fn(**lease);
 }
 

@@ -83,7 +83,7 @@ app::Actor actor_of(const Principal& me) { return app::Actor::coordinator(me.nam
 template <class Fn>
 void with_write_db(WebServer& server, httplib::Response& res, Fn fn) {
   auto lease = server.pool().acquire();
-  if (!lease) return api::send_error(res, 503, "unavailable", "the database is not reachable");
+  if (!lease) return api::send_unavailable(res);
   if (auto ok = fn(**lease); !ok) api::send_failure(res, ok.error());
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "web/api_json.h"
 #include "web/i18n.h"
 #include "web/layout.h"
 
@@ -110,16 +111,16 @@ std::optional<Instant> Authenticator::activity(Id session_id) {
   return it->second;
 }
 
-std::optional<std::pair<Principal, Id>> Authenticator::find_session(const httplib::Request& req) {
+Result<std::optional<std::pair<Principal, Id>>> Authenticator::find_session(
+    const httplib::Request& req) {
   const std::string token = cookie_value(req, kSessionCookie);
   if (token.empty()) return std::nullopt;
-  auto db = pool_.acquire();
-  if (!db) return std::nullopt;
+  auto db = CW_TRY(pool_.acquire());
   const auto session =
-      app::find_session(**db, clock_, token, [this](Id id) { return activity(id); });
+      app::find_session(*db, clock_, token, [this](Id id) { return activity(id); });
   if (!session) {
     log::error("cannot read a session: " + session.error().message);
-    return std::nullopt;
+    return fail(session.error());
   }
   if (!*session) return std::nullopt;
   const auto& s = **session;
@@ -129,8 +130,8 @@ std::optional<std::pair<Principal, Id>> Authenticator::find_session(const httpli
 
 std::optional<Principal> Authenticator::session_principal(const httplib::Request& req) {
   auto found = find_session(req);
-  if (!found) return std::nullopt;
-  return std::move(found->first);
+  if (!found || !*found) return std::nullopt;
+  return std::move((*found)->first);
 }
 
 Authenticator::Checked Authenticator::check_bearer(const httplib::Request& req, UserRole min_role) {
@@ -152,8 +153,9 @@ Authenticator::Checked Authenticator::check(const httplib::Request& req, Change 
   // rescued by a cookie.
   if (req.has_header("Authorization")) return check_bearer(req, min_role);
   auto found = find_session(req);
-  if (!found) return {Verdict::no_credentials, {}};
-  auto& [principal, session_id] = *found;
+  if (!found) return {Verdict::unavailable, {}};
+  if (!*found) return {Verdict::no_credentials, {}};
+  auto& [principal, session_id] = **found;
   if (!role_allows(principal.role, min_role)) return {Verdict::forbidden, std::move(principal)};
   if (change == Change::state && !same_secret(presented_csrf(req), principal.csrf)) {
     return {Verdict::bad_csrf, std::move(principal)};
@@ -181,8 +183,7 @@ std::function<void(const httplib::Request&, httplib::Response&)> Authenticator::
       case Verdict::ok:
         return h(req, res, c.principal);
       case Verdict::unavailable:
-        return api ? json_error(res, 503, "unavailable", "the database is not reachable")
-                   : page_error(res, 503, "database not reachable");
+        return api ? api::send_unavailable(res) : send_unavailable(req, res);
       case Verdict::no_credentials:
         if (api) {
           res.set_header("WWW-Authenticate", "Bearer realm=\"courtwatch\"");

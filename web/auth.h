@@ -120,7 +120,9 @@ class Authenticator {
   };
   Checked check(const httplib::Request& req, Change change, UserRole min_role);
   Checked check_bearer(const httplib::Request& req, UserRole min_role);
-  std::optional<std::pair<Principal, Id>> find_session(const httplib::Request& req);
+  // The request's session: nullopt without a valid one, an error when the
+  // database cannot be read (so the caller answers 503, not "sign in").
+  Result<std::optional<std::pair<Principal, Id>>> find_session(const httplib::Request& req);
   void note_activity(Id session_id, Instant at);
   std::optional<Instant> activity(Id session_id);
 

@@ -62,6 +62,12 @@ constexpr Row kRows[] = {
     {"half.pm", "afternoon", "tarde"},
     {"error.generic", "Something went wrong and nothing was changed. Please try again.",
      "Algo salió mal y no se cambió nada. Inténtelo de nuevo."},
+    {"unavailable.title", "Temporarily unavailable", "No disponible por el momento"},
+    {"unavailable.body",
+     "The database cannot be reached just now, so nothing was shown or changed. Please try "
+     "again in a minute.",
+     "Ahora mismo no se puede acceder a la base de datos, así que no se ha mostrado ni cambiado "
+     "nada. Inténtelo de nuevo dentro de un minuto."},
     {"rule.double-booked", "Double booking", "Doble asignación"},
     {"rule.weekly-cap", "Weekly limit reached", "Límite semanal alcanzado"},
     {"rule.not-available", "Not available", "No disponible"},
@@ -71,6 +77,11 @@ constexpr Row kRows[] = {
     {"rule.forbidden", "Pair forbidden", "Pareja prohibida"},
     {"filter.from", "From", "Desde"},
     {"filter.to", "To", "Hasta"},
+    // Under every date input: the browser draws the control in its own
+    // language and order (a Spanish page in an English browser shows
+    // mm/dd/yyyy), so the hint says that in the page's language.
+    {"date.hint", "Day, month and year in the order your browser shows",
+     "Día, mes y año en el orden que muestra su navegador"},
     {"filter.apply", "Show", "Mostrar"},
     {"col.session", "Session", "Sesión"},
     {"col.volunteer", "Volunteer", "Voluntario"},

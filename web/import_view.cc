@@ -43,8 +43,11 @@ void import_run_summary(Html& h, Lang lang, const ImportRun& run) {
   }
   h.raw("</dl>");
   if (!run.error.empty()) {
-    h.raw("<p class=\"error-box\">").text(tr(lang, "run.failed_because")).raw(" ");
-    h.text(run.error).raw("</p>");
+    // Why in the page's language (app/import_text.h); a run recorded
+    // without a kind (before issue 8) shows its stored English error.
+    h.raw("<p class=\"error-box\" data-failure=\"").text(run.failure.key).raw("\">");
+    h.text(tr(lang, "run.failed_because")).raw(" ");
+    h.text(phrase_text(lang, app::failure_words(run), run.error)).raw("</p>");
   }
   if (run.rejected.empty()) {
     h.raw("</section>");

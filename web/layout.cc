@@ -114,6 +114,20 @@ void send_page(httplib::Response& res, const Shell& shell, Html&& h, int status)
   res.set_content(h.take(), "text/html; charset=utf-8");
 }
 
+void send_unavailable(httplib::Response& res, const Shell& shell) {
+  Html h;
+  page_begin(h, shell, tr(shell.lang, "unavailable.title"));
+  h.raw("<h1>").text(tr(shell.lang, "unavailable.title")).raw("</h1><p>");
+  h.text(tr(shell.lang, "unavailable.body")).raw("</p>");
+  page_end(h, shell);
+  res.set_header("Retry-After", "60");
+  send_page(res, shell, std::move(h), 503);
+}
+
+void send_unavailable(const httplib::Request& req, httplib::Response& res) {
+  send_unavailable(res, Shell{.lang = page_lang(req)});
+}
+
 void redirect_see_other(httplib::Response& res, std::string_view location) {
   res.status = 303;
   res.set_header("Location", std::string(location));

@@ -63,6 +63,13 @@ bool lang_cookie(const httplib::Request& req, Lang& out);
 
 // Sends a finished page: text/html, Cache-Control no-store, Content-Language.
 void send_page(httplib::Response& res, const Shell& shell, Html&& h, int status = 200);
+// 503 when no database connection can be had: the layout (it needs no
+// database) around a short notice in the shell's language, to try again in a
+// minute; Retry-After 60. The JSON API answers api::send_unavailable().
+void send_unavailable(httplib::Response& res, const Shell& shell);
+// The same for a request without a signed-in user (sign-in check, volunteer
+// pages, /readyz): the language of page_lang(req), no navigation.
+void send_unavailable(const httplib::Request& req, httplib::Response& res);
 // 303 See Other to `location` (a local path), the answer to a successful POST.
 void redirect_see_other(httplib::Response& res, std::string_view location);
 

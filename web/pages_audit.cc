@@ -58,7 +58,7 @@ void add_audit_page(WebServer& server) {
         const Shell shell = desk_shell(req, me, Nav::audit);
         const Lang lang = shell.lang;
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         const auto before = before_param(req);
         auto page = store::AuditRepo(**lease).list(kAuditPageSize, before);
         Html h;

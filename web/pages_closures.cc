@@ -44,6 +44,7 @@ void closure_form(Html& h, Lang lang, const Shell& shell, store::Database& db,
                   .label = tr(lang, "col.date"),
                   .value = f.date,
                   .type = "date",
+                  .hint = tr(lang, "date.hint"),
                   .required = true});
   select_field(h, {.name = "scope", .label = tr(lang, "closures.scope"), .value = f.scope},
                {{"closed", std::string(tr(lang, "closures.closed"))},
@@ -95,7 +96,7 @@ void render_closures(WebServer& server, const httplib::Request& req, httplib::Re
   const Shell shell = desk_shell(req, me, Nav::closures);
   const Lang lang = shell.lang;
   auto lease = server.pool().acquire();
-  if (!lease) return send_error(res, 503, "database not reachable");
+  if (!lease) return send_unavailable(res, shell);
   Html h;
   page_begin(h, shell, tr(lang, "closures.title"));
   h.raw("<h1>").text(tr(lang, "closures.title")).raw("</h1><p>").text(tr(lang, "closures.intro"));
@@ -137,7 +138,7 @@ void add_closure_pages(WebServer& server) {
           return render_closures(server, req, res, me, f, 422);
         }
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::closures));
         const auto scope = f.scope == "partial" ? app::ClosureScope::detained_only_open
                                                 : app::ClosureScope::whole_day;
         auto out = app::add_closure(**lease, server.clock(), app::Actor::coordinator(me.name),
@@ -160,7 +161,7 @@ void add_closure_pages(WebServer& server) {
           return render_closures(server, req, res, me, f, 422);
         }
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::closures));
         auto out = app::lift_closure(**lease, server.clock(), app::Actor::coordinator(me.name),
                                      req.get_param_value("site"), *day);
         if (!out) {

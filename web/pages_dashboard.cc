@@ -70,7 +70,7 @@ void add_dashboard_page(WebServer& server) {
         const Shell shell = desk_shell(req, me, Nav::dashboard);
         const Lang lang = shell.lang;
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         auto d = app::dashboard(**lease, server.clock().now(), kDays, kUncoveredShown);
         Html h;
         page_begin(h, shell, tr(lang, "dash.title"));

@@ -54,7 +54,7 @@ void add_hearing_pages(WebServer& server) {
         const Shell shell = desk_shell(req, me, Nav::sessions);
         const Lang lang = shell.lang;
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         auto all_sites = store::SiteRepo(**lease).all();
         // One bounded page in (date, time, site) order, never the whole horizon.
         app::HearingQuery q;

@@ -20,7 +20,7 @@ void add_imports_page(WebServer& server) {
         const Shell shell = desk_shell(req, me, Nav::imports);
         const Lang lang = shell.lang;
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         auto page = app::list_imports(**lease, app::PageRequest{20, req.get_param_value("cursor")});
         Html h;
         page_begin(h, shell, tr(lang, "imports.title"));

@@ -49,10 +49,13 @@ void range_form(Html& h, Lang lang, const Range& r) {
                   .label = tr(lang, "filter.from"),
                   .value = format_date(r.from),
                   .error = r.error,
-                  .type = "date"});
-  input_field(
-      h,
-      {.name = "to", .label = tr(lang, "filter.to"), .value = format_date(r.to), .type = "date"});
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
+  input_field(h, {.name = "to",
+                  .label = tr(lang, "filter.to"),
+                  .value = format_date(r.to),
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
   hidden_field(h, "preview", "1");
   h.raw("<button type=\"submit\">").text(tr(lang, "plan.preview")).raw("</button></form>");
 }
@@ -129,7 +132,7 @@ void render_plan(WebServer& server, const httplib::Request& req, httplib::Respon
   int status = action_error.empty() ? 200 : 409;
   if (req.get_param_value("preview") == "1" && r.error.empty()) {
     auto lease = server.pool().acquire();
-    if (!lease) return send_error(res, 503, "database not reachable");
+    if (!lease) return send_unavailable(res, shell);
     auto diff = app::preview_plan(**lease, app::PlanRequest{r.from, r.to});
     if (!diff) {
       error_summary(h, tr(lang, "form.error"), error_text(lang, diff.error()));
@@ -177,7 +180,7 @@ void add_plan_pages(WebServer& server) {
                        const Range r = range_of(server, req, lang);
                        if (!r.error.empty()) return render_plan(server, req, res, me, r.error);
                        auto lease = server.pool().acquire();
-                       if (!lease) return send_error(res, 503, "database not reachable");
+                       if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::plan));
                        auto query = act(**lease, app::Actor::coordinator(me.name), r);
                        if (!query)
                          return render_plan(server, req, res, me, error_text(lang, query.error()));

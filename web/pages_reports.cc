@@ -102,7 +102,7 @@ void add_reports_page(WebServer& server) {
         std::string site = upper_ascii(trim(req.get_param_value("site")));
         if (site.size() > 16) site.clear();
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         auto overview = app::report_overview(
             **lease, site.empty() ? std::nullopt : std::optional<std::string>(site), from, to);
         Html h;
@@ -117,11 +117,13 @@ void add_reports_page(WebServer& server) {
                         .label = tr(lang, "filter.from"),
                         .value = format_date(from),
                         .error = error,
-                        .type = "date"});
+                        .type = "date",
+                        .hint = tr(lang, "date.hint")});
         input_field(h, {.name = "to",
                         .label = tr(lang, "filter.to"),
                         .value = format_date(to),
-                        .type = "date"});
+                        .type = "date",
+                        .hint = tr(lang, "date.hint")});
         h.raw("<button type=\"submit\">").text(tr(lang, "filter.apply")).raw("</button></form>");
         int status = 200;
         if (!overview) {

@@ -178,7 +178,7 @@ void render_detail(WebServer& server, const httplib::Request& req, httplib::Resp
   const Lang lang = shell.lang;
   const Id sid = id_of(req.matches[1].str());
   auto lease = server.pool().acquire();
-  if (!lease) return send_error(res, 503, "database not reachable");
+  if (!lease) return send_unavailable(res, shell);
   auto d = app::session_detail(**lease, sid);
   Html h;
   if (!d || !*d) {

@@ -43,9 +43,16 @@ void filter_form(Html& h, Lang lang, store::Database& db, const Filters& f) {
     for (const auto& s : *all) sites.emplace_back(s.code, s.code + " — " + s.name);
   }
   select_field(h, {.name = "site", .label = tr(lang, "col.site"), .value = f.site}, sites);
-  input_field(h,
-              {.name = "from", .label = tr(lang, "filter.from"), .value = f.from, .type = "date"});
-  input_field(h, {.name = "to", .label = tr(lang, "filter.to"), .value = f.to, .type = "date"});
+  input_field(h, {.name = "from",
+                  .label = tr(lang, "filter.from"),
+                  .value = f.from,
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
+  input_field(h, {.name = "to",
+                  .label = tr(lang, "filter.to"),
+                  .value = f.to,
+                  .type = "date",
+                  .hint = tr(lang, "date.hint")});
   select_field(h, {.name = "coverage", .label = tr(lang, "filter.coverage"), .value = f.coverage},
                {{"", std::string(tr(lang, "filter.any"))},
                 {"uncovered", std::string(tr(lang, "filter.uncovered"))},
@@ -94,7 +101,7 @@ void add_session_list_page(WebServer& server) {
         const Lang lang = shell.lang;
         const Filters f = filters_of(req);
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         app::SessionQuery q;
         if (!f.from.empty()) q.from = *parse_iso_date(f.from);
         if (!f.to.empty()) q.to = *parse_iso_date(f.to);

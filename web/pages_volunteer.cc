@@ -180,7 +180,7 @@ void add_volunteer_pages(WebServer& server) {
       "/volunteers/new", "volunteer_new_page", UserRole::coordinator,
       [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::volunteers));
         render_volunteer(server, req, res, me, **lease, View{}, 200);
       });
 
@@ -189,7 +189,7 @@ void add_volunteer_pages(WebServer& server) {
       [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
         const Lang lang = desk_shell(req, me, Nav::volunteers).lang;
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::volunteers));
         View view;
         view.v = read_details(req, Volunteer{}, lang, view.details_errors);
         view.v = read_availability(req, view.v, lang, view.availability_errors);
@@ -208,7 +208,7 @@ void add_volunteer_pages(WebServer& server) {
       kHandlePattern, "volunteer_page", UserRole::coordinator,
       [&server](const httplib::Request& req, httplib::Response& res, const Principal& me) {
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::volunteers));
         auto v = find(req, res, me, **lease);
         if (v) render_volunteer(server, req, res, me, **lease, View{.v = *v}, 200);
       });
@@ -224,7 +224,8 @@ void add_volunteer_pages(WebServer& server) {
                          const httplib::Request& req, httplib::Response& res, const Principal& me) {
                        const Lang lang = desk_shell(req, me, Nav::volunteers).lang;
                        auto lease = server.pool().acquire();
-                       if (!lease) return send_error(res, 503, "database not reachable");
+                       if (!lease)
+                         return send_unavailable(res, desk_shell(req, me, Nav::volunteers));
                        if (auto v = find(req, res, me, **lease))
                          change(req, res, me, **lease, *v, lang);
                      });

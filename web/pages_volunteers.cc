@@ -142,7 +142,7 @@ void add_volunteer_list_pages(WebServer& server) {
         if (q.size() > 100) q.resize(100);
         if (site.size() > 16) site.clear();
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, shell);
         app::VolunteerQuery vq;
         if (!q.empty()) vq.search = q;
         if (!site.empty()) vq.site = site;
@@ -192,7 +192,7 @@ void add_volunteer_list_pages(WebServer& server) {
         auto path = spool.write(file);
         if (!path) return render_import(req, res, me, error_text(lang, path.error()), 500);
         auto lease = server.pool().acquire();
-        if (!lease) return send_error(res, 503, "database not reachable");
+        if (!lease) return send_unavailable(res, desk_shell(req, me, Nav::volunteers));
         auto out = app::import_volunteers_csv(**lease, server.clock(), *path,
                                               std::filesystem::path(*path).filename().string());
         if (!out) {

@@ -5,6 +5,7 @@
 
 #include "app/metrics.h"
 #include "store/schema.h"
+#include "web/layout.h"
 #include "web/server.h"
 
 namespace cw::web {
@@ -57,10 +58,10 @@ void add_health_routes(WebServer& server) {
     res.set_content("ok\n", "text/plain; charset=utf-8");
   });
 
-  server.get("/readyz", "readyz", [&server](const httplib::Request&, httplib::Response& res) {
+  server.get("/readyz", "readyz", [&server](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     auto db = server.pool().acquire();
-    if (!db) return send_error(res, 503, "database not reachable");
+    if (!db) return send_unavailable(req, res);
     if ((*db)->user_version() != store::schema_version()) {
       return send_error(res, 503, "database migrations not applied");
     }

@@ -29,6 +29,7 @@
 #include "store/repos.h"
 #include "store/token_repo.h"
 #include "web/feed_rate_limit.h"
+#include "web/layout.h"
 #include "web/server.h"
 #include "web/volunteer_forms.h"
 #include "web/volunteer_page.h"
@@ -143,7 +144,7 @@ class VolunteerRoutes {
     }
     auto lease = server_.pool().acquire();
     if (!lease || !secret_) {
-      send_error(res, 503, "temporarily unavailable");
+      send_unavailable(res, Shell{.lang = guess});
       return std::nullopt;
     }
     std::string token = req.matches[1].str();

@@ -170,11 +170,14 @@ void availability(Html& h, Lang lang, const VolunteerView& v) {
     h.text(range);
     h.raw("\"> ").text(vtr(lang, "blackouts.remove")).raw(" ").text(shown).raw("</label></li>");
   }
-  h.raw("</ul><div class=\"inline\"><div class=\"field\"><label for=\"away-from\">");
+  h.raw("</ul><p class=\"hint\" id=\"away-hint\">").text(vtr(lang, "date.hint")).raw("</p>");
+  h.raw("<div class=\"inline\"><div class=\"field\"><label for=\"away-from\">");
   h.text(vtr(lang, "blackouts.from")).raw("</label>");
-  h.raw("<input type=\"date\" id=\"away-from\" name=\"away_from\"></div>");
+  h.raw("<input type=\"date\" id=\"away-from\" name=\"away_from\" ");
+  h.raw("aria-describedby=\"away-hint\"></div>");
   h.raw("<div class=\"field\"><label for=\"away-to\">").text(vtr(lang, "blackouts.to"));
-  h.raw("</label><input type=\"date\" id=\"away-to\" name=\"away_to\"></div></div>");
+  h.raw("</label><input type=\"date\" id=\"away-to\" name=\"away_to\" ");
+  h.raw("aria-describedby=\"away-hint\"></div></div>");
   h.raw("<div><button type=\"submit\">").text(vtr(lang, "btn.save_availability"));
   h.raw("</button></div></form></section>");
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/import_run.h"
 #include "core/text.h"
 #include "scrapers/csv/csv_values.h"
 
@@ -41,7 +42,9 @@ std::string CsvTable::expected_header() const {
 }
 
 Error CsvTable::header_error(std::string_view what) const {
-  return Error::invalid(spec_.file + ": line " + std::to_string(rec_.line) + std::string(what));
+  return failed_as(
+      Error::invalid(spec_.file + ": line " + std::to_string(rec_.line) + std::string(what)),
+      run_failure(RunFailure::bad_header).arg("file", input_label(spec_.file)));
 }
 
 Result<void> CsvTable::read_header() {
@@ -134,8 +137,9 @@ std::optional<RowReject> CsvTable::problem() const {
                                             std::to_string(rec_.fields.size())};
   }
   const auto field_reject = [&](std::size_t i, std::string_view what) {
-    return RowReject{"invalid-utf8",
-                     at() + ", field '" + spec_.columns[col_at_[i]] + "': " + std::string(what)};
+    const std::string& column = spec_.columns[col_at_[i]];
+    return RowReject{"invalid-utf8", at() + ", field '" + column + "': " + std::string(what),
+                     column};
   };
   for (std::size_t i = 0; i < width_; ++i) {
     const std::string& f = rec_.fields[i];
@@ -156,8 +160,10 @@ std::string_view CsvTable::get(std::size_t col) const {
 }
 
 RowReject CsvTable::reject(std::string reason, std::size_t col, std::string_view what) const {
-  return {std::move(reason), spec_.file + ": line " + std::to_string(rec_.line) + ", field '" +
-                                 spec_.columns[col] + "': " + std::string(what)};
+  return {std::move(reason),
+          spec_.file + ": line " + std::to_string(rec_.line) + ", field '" + spec_.columns[col] +
+              "': " + std::string(what),
+          spec_.columns[col]};
 }
 
 RowReject CsvTable::missing(std::size_t col) const {

@@ -39,6 +39,7 @@ struct TableSpec {
 struct RowReject {
   std::string reason;
   std::string message;
+  std::string field = {};  // the column's canonical name, when one column is at fault
 };
 
 class CsvTable {

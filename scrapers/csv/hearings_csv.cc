@@ -160,12 +160,13 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
   while (CW_TRY(table.next())) {
     ++run.rows_read;
     if (auto problem = table.problem()) {
-      run.reject(problem->reason, table.line(), problem->message);
+      run.reject(problem->reason, table.line(), problem->message, problem->field);
       continue;
     }
     auto hearing = parse_hearing_row(table, sites);
     if (!hearing) {
-      run.reject(hearing.error().reason, table.line(), hearing.error().message);
+      run.reject(hearing.error().reason, table.line(), hearing.error().message,
+                 hearing.error().field);
       continue;
     }
     if (CW_TRY(store::HearingRepo(db).seen_in_run(hearing->source_key, run.id))) {

@@ -179,21 +179,20 @@ Result<void> import_rows(store::Database& db, const std::string& path, const Clo
   while (CW_TRY(table.next())) {
     ++run.rows_read;
     if (auto problem = table.problem()) {
-      run.reject(problem->reason, table.line(), problem->message);
+      run.reject(problem->reason, table.line(), problem->message, problem->field);
       continue;
     }
     auto volunteer = parse_volunteer_row(table, sites);
     if (!volunteer) {
-      run.reject(volunteer.error().reason, table.line(), volunteer.error().message);
+      run.reject(volunteer.error().reason, table.line(), volunteer.error().message,
+                 volunteer.error().field);
       continue;
     }
     if (!seen.insert(volunteer->handle).second) {
-      run.reject("duplicate-id", table.line(),
-                 table
-                     .reject("duplicate-id", kId,
-                             "id " + csv::shown_value(volunteer->handle) +
-                                 " appears on an earlier line; kept the first")
-                     .message);
+      const auto dup = table.reject("duplicate-id", kId,
+                                    "id " + csv::shown_value(volunteer->handle) +
+                                        " appears on an earlier line; kept the first");
+      run.reject(dup.reason, table.line(), dup.message, dup.field);
       continue;
     }
     store::tally(run, CW_TRY(volunteers.upsert(*volunteer, clock.now())));

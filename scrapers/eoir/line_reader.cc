@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/import_run.h"
+
 namespace cw::scrapers::eoir {
 namespace {
 
@@ -26,11 +28,17 @@ std::size_t drop_nuls(char* p, std::size_t n) {
 
 Result<LineReader> LineReader::open(const std::string& path, std::size_t buffer_size) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail(Error::io(path + ": cannot open: " + std::strerror(errno)));
+  if (fd < 0) {
+    const int err = errno;
+    const RunFailure kind = err == ENOENT ? RunFailure::file_missing : RunFailure::file_unreadable;
+    return fail(failed_as(Error::io(path + ": cannot open: " + std::strerror(err)),
+                          run_failure(kind).arg("file", input_label(path))));
+  }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return fail(Error::io(path + ": not a regular file"));
+    return fail(failed_as(Error::io(path + ": not a regular file"),
+                          run_failure(RunFailure::file_unreadable).arg("file", input_label(path))));
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   return LineReader(fd, path, static_cast<std::uint64_t>(st.st_size), buffer_size);
@@ -67,7 +75,9 @@ Result<bool> LineReader::fill() {
     const ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail(Error::io(path_ + ": read failed: " + std::strerror(errno)));
+      return fail(
+          failed_as(Error::io(path_ + ": read failed: " + std::strerror(errno)),
+                    run_failure(RunFailure::file_unreadable).arg("file", input_label(path_))));
     }
     if (n == 0) {
       eof_ = true;

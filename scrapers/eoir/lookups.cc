@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/import_run.h"
 #include "core/text.h"
 #include "scrapers/eoir/fields.h"
 #include "scrapers/eoir/line_reader.h"
@@ -141,7 +142,9 @@ Result<CustodySet> load_custody(const std::string& path, Progress* progress) {
   const auto id_col = header.find("IDNPROCEEDING");
   const auto custody_col = header.find("CUSTODY");
   if (!id_col || !custody_col) {
-    return fail(Error::invalid(path + ": line 1: expected columns IDNPROCEEDING and CUSTODY"));
+    return fail(
+        failed_as(Error::invalid(path + ": line 1: expected columns IDNPROCEEDING and CUSTODY"),
+                  run_failure(RunFailure::bad_header).arg("file", input_label(path))));
   }
   if (progress) progress->begin("B_TblProceeding", reader.file_size());
   RowSplitter splitter(header.size(), std::nullopt);

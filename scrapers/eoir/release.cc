@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "core/import_run.h"
 #include "core/text.h"
 
 namespace cw::scrapers::eoir {
@@ -15,7 +16,9 @@ namespace fs = std::filesystem;
 Result<std::vector<fs::path>> list_files(const fs::path& root) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
-    return fail(Error::io(root.string() + ": not a readable directory"));
+    return fail(failed_as(
+        Error::io(root.string() + ": not a readable directory"),
+        run_failure(RunFailure::file_unreadable).arg("file", input_label(root.string()))));
   }
   std::vector<fs::path> out;
   std::vector<fs::path> level{root};
@@ -24,7 +27,11 @@ Result<std::vector<fs::path>> list_files(const fs::path& root) {
     for (const auto& dir : level) {
       fs::directory_iterator it(dir, ec), end;
       if (ec) {
-        if (depth == 0) return fail(Error::io(dir.string() + ": cannot read: " + ec.message()));
+        if (depth == 0) {
+          return fail(failed_as(
+              Error::io(dir.string() + ": cannot read: " + ec.message()),
+              run_failure(RunFailure::file_unreadable).arg("file", input_label(dir.string()))));
+        }
         continue;  // an unreadable sub-folder only hides what it holds
       }
       for (; it != end; it.increment(ec)) {
@@ -65,10 +72,14 @@ Result<ReleaseFiles> locate_release(const std::string& dir) {
   r.hloc = find_named(files, "tblLookupHloc.csv");
   r.schedule_type = find_named(files, "tbllookupSchedule_Type.csv");
   if (r.schedule.empty()) {
-    return fail(Error::not_found(dir + ": no tbl_schedule.csv in the release directory"));
+    return fail(
+        failed_as(Error::not_found(dir + ": no tbl_schedule.csv in the release directory"),
+                  run_failure(RunFailure::release_incomplete).arg("file", "tbl_schedule.csv")));
   }
   if (r.proceeding.empty()) {
-    return fail(Error::not_found(dir + ": no B_TblProceeding.csv in the release directory"));
+    return fail(
+        failed_as(Error::not_found(dir + ": no B_TblProceeding.csv in the release directory"),
+                  run_failure(RunFailure::release_incomplete).arg("file", "B_TblProceeding.csv")));
   }
   return r;
 }

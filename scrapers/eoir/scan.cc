@@ -1,5 +1,6 @@
 #include "scrapers/eoir/scan.h"
 
+#include "core/import_run.h"
 #include "scrapers/eoir/line_reader.h"
 
 namespace cw::scrapers::eoir {
@@ -10,10 +11,14 @@ Result<ScanStats> scan_schedule(const std::string& path, const ImportScope& scop
   auto reader = CW_TRY(LineReader::open(path));
   std::string_view line;
   if (!CW_TRY(reader.next(line))) {
-    return fail(Error::invalid(path + ": empty file (expected a header row)"));
+    return fail(failed_as(Error::invalid(path + ": empty file (expected a header row)"),
+                          run_failure(RunFailure::bad_header).arg("file", input_label(path))));
   }
   auto parser = ScheduleParser::create(line, scope, lookups, custody);
-  if (!parser) return fail(std::move(parser).error().context(path));
+  if (!parser) {
+    return fail(failed_as(std::move(parser).error().context(path),
+                          run_failure(RunFailure::bad_header).arg("file", input_label(path))));
+  }
 
   if (progress) progress->begin("tbl_schedule", reader.file_size());
   ScanStats stats;
@@ -48,7 +53,7 @@ Result<ScanStats> scan_schedule(const std::string& path, const ImportScope& scop
         break;
       case RowFate::rejected:
         ++stats.rejected;
-        run.reject(std::string(reject.reason), line_no, reject.message);
+        run.reject(std::string(reject.reason), line_no, reject.message, std::string(reject.field));
         break;
     }
   }

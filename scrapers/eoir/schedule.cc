@@ -107,12 +107,14 @@ RowFate ScheduleParser::parse(std::string_view line, std::int64_t line_no, Heari
   const auto where = [line_no] { return "line " + std::to_string(line_no) + ", field "; };
   if (site < 0) {
     reject.reason = "unknown-site";
+    reject.field = "BASE_CITY_CODE";
     reject.message = where() + "'BASE_CITY_CODE': unknown site " + quoted(city);
     return RowFate::rejected;
   }
   const auto start = parse_eoir_time(field(f, kTimeStart));
   if (!start) {
     reject.reason = "bad-time";
+    reject.field = "ADJ_TIME_START";
     reject.message = where() +
                      "'ADJ_TIME_START': expected a time HHMM, HMM or H:MM (not 0000), got " +
                      quoted(trim(field(f, kTimeStart)));
@@ -120,6 +122,7 @@ RowFate ScheduleParser::parse(std::string_view line, std::int64_t line_no, Heari
   }
   if (clean_value(field(f, kIdnSchedule)).empty()) {
     reject.reason = "missing-id";
+    reject.field = "IDNSCHEDULE";
     reject.message = where() + "'IDNSCHEDULE': empty";
     return RowFate::rejected;
   }

@@ -54,6 +54,7 @@ enum class RowFate {
 struct RowReject {
   std::string_view reason;  // "bad-time", "unknown-site", "missing-id"
   std::string message;      // "line 7, field 'ADJ_TIME_START': ..."
+  std::string_view field;   // "ADJ_TIME_START": the column at fault
 };
 
 class ScheduleParser {

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/import_run.h"
 #include "core/text.h"
 #include "scrapers/fetch/http_fetcher.h"
 
@@ -49,6 +50,15 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user) {
     if (iequals(name, "last-modified")) t->res.last_modified = value;
   }
   return size * n;
+}
+
+// The kind of a failed transfer, for pages (core/import_run.h).
+Phrase transfer_failure(CURLcode rc, const std::string& url) {
+  RunFailure kind = RunFailure::fetch_failed;
+  if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT)
+    kind = RunFailure::unreachable;
+  if (rc == CURLE_OPERATION_TIMEDOUT) kind = RunFailure::timed_out;
+  return run_failure(kind).arg("host", url_host(url));
 }
 
 bool retryable(CURLcode rc) {
@@ -104,21 +114,32 @@ Attempt attempt(const HttpRequest& req, const FetchLimits& lim) {
   const CURLcode rc = curl_easy_perform(c);
   if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
     return {Outcome::failed,
-            fail(Error::io(req.url + ": response larger than " +
-                           std::to_string(lim.max_bytes / 1024) + " KB; aborted"))};
+            fail(failed_as(Error::io(req.url + ": response larger than " +
+                                     std::to_string(lim.max_bytes / 1024) + " KB; aborted"),
+                           run_failure(RunFailure::too_large)
+                               .arg("host", url_host(req.url))
+                               .arg("limit", std::to_string(lim.max_bytes / 1024) + " KB")))};
   }
   if (rc != CURLE_OK) {
     return {retryable(rc) ? Outcome::retry : Outcome::failed,
-            fail(Error::io(req.url + ": " + curl_easy_strerror(rc)))};
+            fail(failed_as(Error::io(req.url + ": " + curl_easy_strerror(rc)),
+                           transfer_failure(rc, req.url)))};
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &t.res.status);
   if (t.res.status >= 500) {
-    return {Outcome::retry, fail(Error::io(req.url + ": HTTP " + std::to_string(t.res.status)))};
+    return {Outcome::retry, fail(http_status_error(req.url, t.res.status))};
   }
   return {Outcome::done, std::move(t.res)};
 }
 
 }  // namespace
+
+Error http_status_error(const std::string& url, long status) {
+  return failed_as(Error::io(url + ": HTTP " + std::to_string(status)),
+                   run_failure(RunFailure::http_status)
+                       .arg("host", url_host(url))
+                       .arg("status", std::to_string(status)));
+}
 
 bool is_http_url(std::string_view s) {
   const auto lower = lower_ascii(s.substr(0, 8));
@@ -132,7 +153,9 @@ CurlFetcher::CurlFetcher(FetchLimits limits) : limits_(limits) {
 
 Result<HttpResponse> CurlFetcher::get(const HttpRequest& req) {
   if (!is_http_url(req.url)) {
-    return fail(Error::invalid("'" + req.url + "': only http:// and https:// URLs can be fetched"));
+    return fail(failed_as(
+        Error::invalid("'" + req.url + "': only http:// and https:// URLs can be fetched"),
+        run_failure(RunFailure::not_http)));
   }
   auto delay = limits_.backoff;
   for (int i = 0;; ++i) {
@@ -143,8 +166,9 @@ Result<HttpResponse> CurlFetcher::get(const HttpRequest& req) {
     }
     if (a.outcome == Outcome::failed || i >= limits_.retries) {
       if (i > 0) {
-        return fail(Error::io(a.result.error().message + " (after " + std::to_string(i + 1) +
-                              " attempts)"));
+        Error e = std::move(a.result).error();  // keeps its phrase
+        e.message += " (after " + std::to_string(i + 1) + " attempts)";
+        return fail(std::move(e));
       }
       return a.result;
     }

@@ -49,7 +49,7 @@ Result<Fetched> fetch_if_changed(store::Database& db, HttpFetcher& fetcher,
     return out;
   }
   if (res->status != 200) {
-    auto e = Error::io(url + ": HTTP " + std::to_string(res->status));
+    auto e = http_status_error(url, res->status);
     CW_TRY(record_failure(db, source, url, e.message, clock));
     return fail(std::move(e));
   }

@@ -13,7 +13,7 @@ Result<std::optional<ImportRun>> import_fetched(store::Database& db, HttpFetcher
     ImportRun run;
     run.source = src.run_source;
     run.input = src.url;
-    CW_TRY(store::record_failed_run(db, clock, std::move(run), fetched.error().message));
+    CW_TRY(store::record_failed_run(db, clock, std::move(run), fetched.error()));
     return fail(std::move(fetched).error());
   }
   if (!fetched->changed) return std::optional<ImportRun>{};

@@ -63,5 +63,8 @@ class CurlFetcher final : public HttpFetcher {
 
 // True for http:// and https:// URLs (case-insensitive scheme).
 bool is_http_url(std::string_view s);
+// "<url>: HTTP <status>", worded for pages as RunFailure::http_status with
+// the URL's host (core/import_run.h).
+Error http_status_error(const std::string& url, long status);
 
 }  // namespace cw::scrapers

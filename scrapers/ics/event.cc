@@ -13,8 +13,9 @@ constexpr std::size_t kMaxFieldBytes = 1000;
 
 using Unexpected = std::unexpected<IcsReject>;
 
-Unexpected reject(std::string reason, std::int64_t line, std::string message) {
-  return Unexpected(IcsReject{std::move(reason), line, std::move(message)});
+Unexpected reject(std::string reason, std::int64_t line, std::string message,
+                  std::string field = {}) {
+  return Unexpected(IcsReject{std::move(reason), line, std::move(message), std::move(field)});
 }
 
 std::string prop_text(icalcomponent* ev, icalproperty_kind kind) {
@@ -36,13 +37,20 @@ std::string prop_text(icalcomponent* ev, icalproperty_kind kind) {
 
 // Which property an X-LIC-ERROR (libical's note that it dropped a property it
 // could not parse) was about, as a reject reason; empty when it does not matter.
-std::string reason_of_parse_error(std::string_view msg) {
-  if (msg.find("RECURRENCE-ID") != std::string_view::npos) return "bad-recurrence-id";
-  if (msg.find("DTSTART") != std::string_view::npos) return "bad-dtstart";
-  if (msg.find("RRULE") != std::string_view::npos) return "bad-rrule";
-  if (msg.find("EXDATE") != std::string_view::npos) return "bad-exdate";
-  if (msg.find("RDATE") != std::string_view::npos) return "bad-rdate";
-  return "";
+// The reason and the property libical's parse error names; empty if none.
+std::pair<std::string, std::string> reason_of_parse_error(std::string_view msg) {
+  // RECURRENCE-ID before DTSTART, EXDATE before RDATE: the first match wins.
+  static constexpr std::pair<std::string_view, std::string_view> kProperties[] = {
+      {"RECURRENCE-ID", "bad-recurrence-id"},
+      {"DTSTART", "bad-dtstart"},
+      {"RRULE", "bad-rrule"},
+      {"EXDATE", "bad-exdate"},
+      {"RDATE", "bad-rdate"}};
+  for (const auto& [property, reason] : kProperties) {
+    if (msg.find(property) != std::string_view::npos)
+      return {std::string(reason), std::string(property)};
+  }
+  return {};
 }
 
 // The zone a time property is in: UTC for "Z", its TZID, else the site's.
@@ -157,36 +165,42 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
        p = icalcomponent_get_next_property(ev, ICAL_XLICERROR_PROPERTY)) {
     const char* msg = icalproperty_get_xlicerror(p);
     std::string_view text = msg ? msg : "";
-    const auto reason = reason_of_parse_error(text);
+    const auto [reason, property] = reason_of_parse_error(text);
     // "Can't parse as RECUR value in RRULE property. Removing entire property: …"
     text = text.substr(0, text.find(". Removing"));
-    if (!reason.empty()) return reject(reason, line, shown(text));
+    if (!reason.empty()) return reject(reason, line, shown(text), property);
   }
   e.uid = prop_text(ev, ICAL_UID_PROPERTY);
-  if (trim(e.uid).empty()) return reject("missing-uid", line, "event without a UID");
+  if (trim(e.uid).empty()) return reject("missing-uid", line, "event without a UID", "UID");
   e.summary = prop_text(ev, ICAL_SUMMARY_PROPERTY);
   e.location = prop_text(ev, ICAL_LOCATION_PROPERTY);
   e.categories = prop_text(ev, ICAL_CATEGORIES_PROPERTY);
-  for (const auto* s : {&e.uid, &e.summary, &e.location, &e.categories}) {
-    if (!valid_utf8(*s)) return reject("invalid-utf8", line, "text is not valid UTF-8");
+  const std::pair<const char*, const std::string*> texts[] = {{"UID", &e.uid},
+                                                              {"SUMMARY", &e.summary},
+                                                              {"LOCATION", &e.location},
+                                                              {"CATEGORIES", &e.categories}};
+  for (const auto& [name, s] : texts) {
+    if (!valid_utf8(*s)) return reject("invalid-utf8", line, "text is not valid UTF-8", name);
   }
-  if (e.uid.size() > kMaxUidBytes) return reject("bad-uid", line, "UID longer than 255 bytes");
+  if (e.uid.size() > kMaxUidBytes)
+    return reject("bad-uid", line, "UID longer than 255 bytes", "UID");
   if (e.location.size() > kMaxFieldBytes) e.location.resize(kMaxFieldBytes);
   if (auto* st = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY)) {
     e.cancelled = icalproperty_get_status(st) == ICAL_STATUS_CANCELLED;
   }
 
   auto* ds = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
-  if (!ds) return reject("bad-dtstart", line, "event without DTSTART");
+  if (!ds) return reject("bad-dtstart", line, "event without DTSTART", "DTSTART");
   const auto t = icalproperty_get_dtstart(ds);
-  if (icaltime_is_null_time(t)) return reject("bad-dtstart", line, "empty DTSTART");
-  if (t.is_date) return reject("all-day", line, "all-day event (DTSTART has no time)");
+  if (icaltime_is_null_time(t)) return reject("bad-dtstart", line, "empty DTSTART", "DTSTART");
+  if (t.is_date) return reject("all-day", line, "all-day event (DTSTART has no time)", "DTSTART");
   auto start = wall_time(ds, t, ZoneContext{IcsZone::iana(site_zone), zones});
-  if (!start) return reject("unknown-tzid", line, "DTSTART: " + start.error());
+  if (!start) return reject("unknown-tzid", line, "DTSTART: " + start.error(), "DTSTART");
   e.start = *start;
   const auto start_instant = instant_of(e.start);
   const ZoneContext ctx{e.start.zone, zones};  // floating RDATE/EXDATE/…: the event's zone
-  if (!start_instant) return reject("bad-dtstart", line, "DTSTART is not a valid date and time");
+  if (!start_instant)
+    return reject("bad-dtstart", line, "DTSTART is not a valid date and time", "DTSTART");
 
   if (auto* de = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY)) {
     if (auto end = instant_of_prop(de, icalproperty_get_dtend(de), ctx)) {
@@ -200,18 +214,19 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
   for (auto* rr = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); rr;
        rr = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
     const auto rule = icalproperty_get_rrule(rr);
-    if (rule.freq == ICAL_NO_RECURRENCE) return reject("bad-rrule", line, "RRULE without FREQ");
+    if (rule.freq == ICAL_NO_RECURRENCE)
+      return reject("bad-rrule", line, "RRULE without FREQ", "RRULE");
     e.rrules.push_back(rule);
   }
   for (auto* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
        p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
     const auto dp = icalproperty_get_rdate(p);
     const auto rt = icaltime_is_null_time(dp.time) ? dp.period.start : dp.time;
-    if (rt.is_date) return reject("bad-rdate", line, "date-only RDATE");
+    if (rt.is_date) return reject("bad-rdate", line, "date-only RDATE", "RDATE");
     auto i = instant_of_prop(p, rt, ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-rdate", line,
-                    "RDATE: " + i.error());
+                    "RDATE: " + i.error(), "RDATE");
     e.rdates.push_back(*i);
     if (!icaltime_is_null_time(dp.time)) continue;
     // VALUE=PERIOD: start/end or start/duration; the occurrence keeps its length.
@@ -222,7 +237,7 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
       length = std::chrono::seconds{icaldurationtype_as_int(dp.period.duration)};
     }
     if (!length || *length <= std::chrono::seconds{0}) {
-      return reject("bad-rdate", line, "RDATE period does not end after it starts");
+      return reject("bad-rdate", line, "RDATE period does not end after it starts", "RDATE");
     }
     e.rdate_durations[*i] = *length;
   }
@@ -233,21 +248,21 @@ std::expected<EventData, IcsReject> read_event(icalcomponent* ev, std::int64_t l
       const date::year_month_day ymd{date::year{xt.year},
                                      date::month{static_cast<unsigned>(xt.month)},
                                      date::day{static_cast<unsigned>(xt.day)}};
-      if (!ymd.ok()) return reject("bad-exdate", line, "EXDATE is not a valid date");
+      if (!ymd.ok()) return reject("bad-exdate", line, "EXDATE is not a valid date", "EXDATE");
       e.exdays.push_back(LocalDate{ymd});
       continue;
     }
     auto i = instant_of_prop(p, xt, ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-exdate", line,
-                    "EXDATE: " + i.error());
+                    "EXDATE: " + i.error(), "EXDATE");
     e.exdates.push_back(*i);
   }
   if (auto* rid = icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
     auto i = instant_of_prop(rid, icalproperty_get_recurrenceid(rid), ctx);
     if (!i)
       return reject(i.error().starts_with("unknown") ? "unknown-tzid" : "bad-recurrence-id", line,
-                    "RECURRENCE-ID: " + i.error());
+                    "RECURRENCE-ID: " + i.error(), "RECURRENCE-ID");
     e.recurrence_id = *i;
     if (auto* range = icalproperty_get_first_parameter(rid, ICAL_RANGE_PARAMETER)) {
       e.this_and_future = icalparameter_get_range(range) == ICAL_RANGE_THISANDFUTURE;

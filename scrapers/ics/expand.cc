@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "core/import_run.h"
 #include "core/text.h"
 #include "scrapers/ics/event.h"
 #include "scrapers/ics/ical_ptr.h"
@@ -106,7 +107,8 @@ std::expected<std::set<Instant>, IcsReject> occurrences(const EventData& e,
     rule.until.zone = nullptr;
     std::unique_ptr<icalrecur_iterator, RecurIterDeleter> it(
         icalrecur_iterator_new(rule, e.start.t));
-    if (!it) return std::unexpected(IcsReject{"bad-rrule", e.line, "RRULE cannot be expanded"});
+    if (!it)
+      return std::unexpected(IcsReject{"bad-rrule", e.line, "RRULE cannot be expanded", "RRULE"});
     bool finished = false;
     for (int i = 0; i < kMaxIterations; ++i) {
       const auto n = icalrecur_iterator_next(it.get());
@@ -125,7 +127,8 @@ std::expected<std::set<Instant>, IcsReject> occurrences(const EventData& e,
     if (!finished) {
       return std::unexpected(IcsReject{"too-many-occurrences", e.line,
                                        "RRULE has more than 20000 occurrences before the window "
-                                       "ends"});
+                                       "ends",
+                                       "RRULE"});
     }
   }
   for (const auto t : e.exdates) out.erase(t);
@@ -255,16 +258,22 @@ Instant shifted_start(const EventData& master, const EventData& range, Instant o
 Result<IcsExpansion> expand_calendar(std::string_view text, const IcsWindow& w,
                                      std::string_view name) {
   if (text.size() > kMaxTextBytes) {
-    return fail(Error::invalid(std::string(name) + ": calendar larger than 64 MB"));
+    return fail(failed_as(
+        Error::invalid(std::string(name) + ": calendar larger than 64 MB"),
+        run_failure(RunFailure::too_large).arg("file", input_label(name)).arg("limit", "64 MB")));
   }
   if (text.find("BEGIN:VCALENDAR") == std::string_view::npos) {
-    return fail(Error::invalid(std::string(name) + ": not an iCalendar file (no BEGIN:VCALENDAR)"));
+    return fail(failed_as(
+        Error::invalid(std::string(name) + ": not an iCalendar file (no BEGIN:VCALENDAR)"),
+        run_failure(RunFailure::not_a_calendar).arg("file", input_label(name))));
   }
   const std::string owned(text);  // libical wants a NUL-terminated string
   IcalComponentPtr root(icalparser_parse_string(owned.c_str()));
   const auto cals = root ? calendars(root.get()) : std::vector<icalcomponent*>{};
   if (cals.empty()) {
-    return fail(Error::invalid(std::string(name) + ": not an iCalendar file (cannot parse)"));
+    return fail(
+        failed_as(Error::invalid(std::string(name) + ": not an iCalendar file (cannot parse)"),
+                  run_failure(RunFailure::not_a_calendar).arg("file", input_label(name))));
   }
   IcsExpansion out;
   Collected c;

@@ -72,6 +72,7 @@ struct IcsReject {
   std::string reason;
   std::int64_t line = 0;  // line of the event's BEGIN:VEVENT (0 when unknown)
   std::string message;
+  std::string field = {};  // the property at fault ("DTSTART", "RDATE"), when known
 };
 
 struct IcsExpansion {

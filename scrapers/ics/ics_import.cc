@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/import_run.h"
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/ics/expand.h"
 #include "store/closure_repo.h"
@@ -66,7 +67,7 @@ Result<void> store_expansion(store::Database& db, const ics::IcsExpansion& x,
                              ImportRun& run) {
   run.rows_read = x.events;
   for (const auto& r : x.rejects)
-    run.reject(r.reason, r.line, "line " + std::to_string(r.line) + ": " + r.message);
+    run.reject(r.reason, r.line, "line " + std::to_string(r.line) + ": " + r.message, r.field);
   const auto closed = CW_TRY(store::ClosureRepo(db).days(w.site, w.first, w.last));
   store::HearingRepo repo(db);
   const Instant now = clock.now();
@@ -100,12 +101,17 @@ Result<std::string> read_small_file(const std::string& path, std::size_t max_byt
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    return fail(Error::invalid(csv::display_name(path) + ": larger than " +
-                               std::to_string(max_bytes / (1024 * 1024)) + " MB"));
+    const std::string limit = std::to_string(max_bytes / (1024 * 1024)) + " MB";
+    return fail(failed_as(
+        Error::invalid(csv::display_name(path) + ": larger than " + limit),
+        run_failure(RunFailure::too_large).arg("file", input_label(path)).arg("limit", limit)));
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return fail(Error::io(csv::display_name(path) + ": read error"));
+  if (in.bad()) {
+    return fail(failed_as(Error::io(csv::display_name(path) + ": read error"),
+                          run_failure(RunFailure::file_unreadable).arg("file", input_label(path))));
+  }
   return text.str();
 }
 

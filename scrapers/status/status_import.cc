@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/import_run.h"
 #include "scrapers/csv/csv_run.h"
 #include "scrapers/status/closures.h"
 #include "scrapers/status/court_names.h"
@@ -57,7 +58,9 @@ Result<void> import_page(store::Database& db, std::string_view html,
   const auto page = status::parse_status_page(html);
   const auto day = opts.date ? opts.date : page.date;
   if (!day) {
-    return fail(Error::invalid(run.input + ": no date found on the status page; give --date"));
+    return fail(
+        failed_as(Error::invalid(run.input + ": no date found on the status page; give --date"),
+                  run_failure(RunFailure::no_date)));
   }
   const status::CourtNames names(CW_TRY(store::SiteRepo(db).all()));
   for (const auto& e : page.entries) {
@@ -106,7 +109,10 @@ Result<ImportRun> import_status_file(store::Database& db, const StatusImportOpti
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxPageBytes) {
-      return fail(Error::invalid(csv::display_name(opts.input) + ": larger than 16 MB"));
+      return fail(failed_as(Error::invalid(csv::display_name(opts.input) + ": larger than 16 MB"),
+                            run_failure(RunFailure::too_large)
+                                .arg("file", input_label(opts.input))
+                                .arg("limit", "16 MB")));
     }
     return text;
   }();

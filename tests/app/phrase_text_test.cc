@@ -209,10 +209,12 @@ TEST(PhraseText, EveryRejectionReasonOfTheImportersHasWordsInBothLanguages) {
   }
   // Literal values a file must hold, the same on an English and a Spanish page.
   static const std::set<std::string> kFileTokens{
-      "yyyy",    "hhmm",    "bytes", "utf",    "nul",       "kib",   "master",    "individual",
-      "bond",    "check",   "other", "yes",    "true",      "false", "scheduled", "cancelled",
-      "trainee", "watcher", "lead",  "mon",    "tue",       "sun",   "uid",       "dtstart",
-      "rrule",   "freq",    "rdate", "exdate", "vtimezone", "iana",  "tzid"};
+      "yyyy", "hhmm", "bytes", "utf", "nul", "kib", "master", "individual", "bond", "check",
+      "other", "yes", "true", "false", "scheduled", "cancelled", "trainee", "watcher", "lead",
+      "mon", "tue", "sun", "uid", "dtstart", "rrule", "freq", "rdate", "exdate", "vtimezone",
+      "iana", "tzid",
+      // Names of formats and protocols, the same in both languages.
+      "http", "https", "url", "icalendar", "eoir"};
   for (const auto& p : import_patterns()) {
     EXPECT_EQ(placeholders(p.en), placeholders(p.es)) << p.key;
     EXPECT_FALSE(p.es.empty()) << p.key;
@@ -228,11 +230,74 @@ TEST(PhraseText, EveryRejectionReasonOfTheImportersHasWordsInBothLanguages) {
   }
 }
 
+// The parameters a RunFailure phrase may carry (core/import_run.h).
+const std::set<std::string> kFailureParams{"host", "status", "file", "limit"};
+
+TEST(PhraseText, EveryKindOfFailedRunHasWordsInBothLanguages) {
+  ASSERT_FALSE(all_run_failures().empty());
+  for (const auto kind : all_run_failures()) {
+    const Phrase phrase = run_failure(kind)
+                              .arg("host", "courts.example.org")
+                              .arg("status", "503")
+                              .arg("file", "hearings.csv")
+                              .arg("limit", "16 MB");
+    const PhrasePattern* pattern = nullptr;
+    for (const auto& p : import_patterns()) {
+      if (p.key == phrase.key) pattern = &p;
+    }
+    ASSERT_NE(pattern, nullptr) << phrase.key << " has no words";
+    EXPECT_FALSE(pattern->en.empty()) << phrase.key;
+    EXPECT_FALSE(pattern->es.empty()) << phrase.key;
+    EXPECT_EQ(placeholders(pattern->en), placeholders(pattern->es)) << phrase.key;
+    for (const auto& name : placeholders(pattern->en)) {
+      EXPECT_TRUE(kFailureParams.contains(name)) << phrase.key << ": {" << name << "}";
+    }
+    const std::string en = worded("en", phrase), es = worded("es", phrase);
+    EXPECT_NE(en, es) << phrase.key;
+    EXPECT_EQ(es.find('{'), std::string::npos) << es;
+    ImportRun run;
+    run.state = RunState::failed;
+    run.failure = phrase;
+    EXPECT_EQ(failure_words(run).key, phrase.key);
+  }
+}
+
+TEST(PhraseText, AFailedRunReadsInTheReadersLanguage) {
+  ImportRun run;
+  run.state = RunState::failed;
+  run.error = "https://courts.example.org/cal.ics: HTTP 503 (after 3 attempts)";
+  run.failure =
+      run_failure(RunFailure::http_status).arg("host", "courts.example.org").arg("status", "503");
+  EXPECT_EQ(worded("es", failure_words(run)),
+            "el servidor courts.example.org respondió con el código HTTP 503");
+  EXPECT_EQ(worded("en", failure_words(run)),
+            "the server courts.example.org answered with HTTP status 503");
+  run.failure = run_failure(RunFailure::too_large).arg("host", "a.org").arg("limit", "16 MB");
+  EXPECT_EQ(worded("es", failure_words(run)), "la respuesta de a.org supera el límite de 16 MB");
+  run.failure = run_failure(RunFailure::too_large).arg("file", "big.ics").arg("limit", "64 MB");
+  EXPECT_EQ(worded("es", failure_words(run)), "big.ics supera el límite de 64 MB");
+  // Recorded before runs had a kind: nothing to word, the page shows run.error.
+  run.failure = {};
+  EXPECT_TRUE(failure_words(run).key.empty());
+  // A run that did not fail has no failure to word.
+  run.state = RunState::ok;
+  run.failure = run_failure(RunFailure::io);
+  EXPECT_TRUE(failure_words(run).key.empty());
+}
+
 TEST(PhraseText, ARejectionNamesTheFieldOfItsFirstRowButNoValue) {
   ImportRun run;
   run.source = "csv";
-  run.reject("missing-field", 7, "h.csv: line 7, field 'judge': required value is empty");
-  run.reject("bad-date", 9, "h.csv: line 9, field 'date': expected YYYY-MM-DD, got 'A-201-301'");
+  run.reject("missing-field", 7, "h.csv: line 7, field 'judge': required value is empty", "judge");
+  run.reject("bad-date", 9, "h.csv: line 9, field 'date': expected YYYY-MM-DD, got 'A-201-301'",
+             "date");
+  // The field is what the importer recorded; the English message is never read.
+  run.reject("bad-time", 3, "h.csv: line 3, field 'time_of_day': expected HH:MM", "end_time");
+  run.reject("bad-field-count", 4, "h.csv: line 4, field 'judge': expected 12 fields");
+  EXPECT_EQ(worded_import("en", reject_words(run, "bad-time").expected),
+            "end_time: expected HH:MM, H:MM AM/PM or HHMM");
+  EXPECT_EQ(worded_import("es", reject_words(run, "bad-field-count").expected),
+            "se esperaba tantos campos como la cabecera");
   const auto missing = reject_words(run, "missing-field");
   EXPECT_EQ(worded_import("es", missing.expected),
             "judge: se esperaba un valor: el campo es obligatorio");

@@ -71,7 +71,11 @@ TEST_F(HearingsCsv, RejectsHeaderWithMissingColumnAndWritesNothing) {
   EXPECT_NE(r.error().message.find("hearings-missing-column.csv: line 1"), std::string::npos);
   EXPECT_NE(r.error().message.find("'judge'"), std::string::npos);
   EXPECT_EQ(count_rows(*db_, "hearings"), 0);
-  EXPECT_EQ(last_recorded_run(*db_).state, RunState::failed);
+  const auto run = last_recorded_run(*db_);
+  EXPECT_EQ(run.state, RunState::failed);
+  EXPECT_EQ(run.failure.key, "run.fail.bad-header");
+  EXPECT_EQ(run.failure.args.at(0),
+            (std::pair<std::string, std::string>{"file", "hearings-missing-column.csv"}));
 }
 
 TEST_F(HearingsCsv, RejectsHeaderWithUnknownColumnAndWritesNothing) {
@@ -114,6 +118,22 @@ TEST_F(HearingsCsv, CannotOpenMissingFileIsRecordedAsFailed) {
   const auto run = last_recorded_run(*db_);
   EXPECT_EQ(run.state, RunState::failed);
   EXPECT_EQ(run.error, r.error().message);
+  EXPECT_EQ(run.failure.key, "run.fail.file-missing");
+  EXPECT_EQ(run.failure.args.at(0), (std::pair<std::string, std::string>{"file", "no-such.csv"}));
+}
+
+TEST_F(HearingsCsv, AFailedRunsStoredParametersNameNoCaseReferenceNorDirectory) {
+  // A directory named like a case reference: the run's input keeps the path
+  // (the CLI shows it); the failure's parameters hold only the file's name.
+  const auto dir = dir_ / "A-201-301-401";
+  std::filesystem::create_directories(dir);
+  const auto r = import((dir / "h.csv").string());
+  ASSERT_FALSE(r);
+  auto& q = db_->stmt("SELECT failure FROM import_runs ORDER BY id DESC LIMIT 1");
+  ASSERT_TRUE(q.step().value());
+  const std::string stored = q.text(0);
+  q.reset();
+  EXPECT_EQ(stored, R"({"file":"h.csv","kind":"file-missing"})");
 }
 
 TEST_F(HearingsCsv, SkipsTenMegabyteLineWithoutBufferingIt) {
@@ -162,6 +182,18 @@ TEST_F(HearingsCsv, ReportsUnterminatedQuoteAtRecordLimitAndResumes) {
   const auto last = store::HearingRepo(*db_).find_by_key("csv:A30|2026-12-03|10:00|CHI");
   ASSERT_TRUE(last && *last);
   EXPECT_EQ((*last)->location, "Room 2, east");
+}
+
+TEST_F(HearingsCsv, EachRejectionRecordsTheColumnAtFault) {
+  const auto date = import(fixture_path("hearings-bad-date.csv"));
+  ASSERT_TRUE(date) << date.error().message;
+  EXPECT_EQ(date->first_field.at("bad-date"), "date");
+  const auto time = import(fixture_path("hearings-bad-time.csv"));
+  ASSERT_TRUE(time) << time.error().message;
+  for (const auto& [reason, field] : time->first_field) {
+    EXPECT_EQ(field, reason == "bad-time" ? "time" : "end_time") << reason;
+  }
+  EXPECT_FALSE(time->first_field.empty());
 }
 
 TEST_F(HearingsCsv, NeverEchoesCaseReferences) {

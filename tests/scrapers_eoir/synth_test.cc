@@ -39,6 +39,8 @@ TEST(EoirSynthetic, CountsAddUp) {
   EXPECT_EQ(run->rejected.at("unknown-site").count, ex->unknown_site);
   EXPECT_EQ(run->rejected.at("bad-time").count, ex->bad_time);
   EXPECT_EQ(run->rejected.at("bad-time").lines.size(), std::min<std::size_t>(20, ex->bad_time));
+  EXPECT_EQ(run->first_field.at("bad-time"), "ADJ_TIME_START");
+  EXPECT_EQ(run->first_field.at("unknown-site"), "BASE_CITY_CODE");
 
   const auto all = *store::HearingRepo(env.db()).list({});
   EXPECT_EQ(static_cast<std::int64_t>(all.size()), ex->hearings);

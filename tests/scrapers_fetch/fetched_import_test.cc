@@ -115,6 +115,10 @@ TEST_F(FetchedImportTest, NotFoundIsAFailedRunAndKeepsTheLastGoodData) {
   ASSERT_EQ(recent.size(), 1u);
   EXPECT_EQ(recent.front().state, RunState::failed);
   EXPECT_NE(recent.front().error.find("HTTP 404"), std::string::npos);
+  // Typed for pages: the kind, the host and the status, not the URL's path.
+  EXPECT_EQ(recent.front().failure.key, "run.fail.http-status");
+  EXPECT_EQ(recent.front().failure.args, (std::vector<std::pair<std::string, std::string>>{
+                                             {"host", "127.0.0.1"}, {"status", "404"}}));
   const auto state = *store::FetchStateRepo(env_.db()).find("partner-checkins");
   EXPECT_NE(state->last_error.find("HTTP 404"), std::string::npos);
   EXPECT_EQ(state->etag, "\"a\"");  // validators of the last good fetch stay
@@ -129,6 +133,9 @@ TEST_F(FetchedImportTest, ABrokenCalendarIsRetriedNextTime) {
   body_ = "garbage";
   etag_ = "\"bad\"";
   ASSERT_FALSE(run_once());
+  const auto failed = store::ImportRunRepo(env_.db()).recent(1)->front();
+  EXPECT_EQ(failed.failure.key, "run.fail.not-a-calendar");
+  EXPECT_EQ(failed.failure.args.at(0), (std::pair<std::string, std::string>{"file", "127.0.0.1"}));
   // Same ETag next time: still fetched and imported, because the failed
   // import did not store the validators.
   body_ = calendar("one");

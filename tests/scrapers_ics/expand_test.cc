@@ -143,6 +143,11 @@ TEST(IcsExpand, BadEventsAreRejectedWithReasonAndLine) {
                                                                     {"all-day", 24},
                                                                     {"duplicate-uid", 28},
                                                                     {"too-many-occurrences", 32}}));
+  // Each names the property at fault (app/import_text words it).
+  std::vector<std::string> fields;
+  for (const auto& r : x.rejects) fields.push_back(r.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"DTSTART", "RRULE", "UID", "DTSTART", "DTSTART", "",
+                                              "RRULE"}));
   EXPECT_EQ(x.events, 8);
 }
 

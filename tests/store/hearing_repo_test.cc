@@ -162,7 +162,7 @@ TEST_F(HearingRepoTest, ImportRunRoundTripsCountsAndRejects) {
   ASSERT_TRUE(runs.start(run));
   run.rows_read = 10;
   run.added = 7;
-  run.reject("bad-date", 4, "x.csv: line 4, field 'date': expected YYYY-MM-DD");
+  run.reject("bad-date", 4, "x.csv: line 4, field 'date': expected YYYY-MM-DD", "date");
   run.state = RunState::ok;
   run.finished = at(2);
   ASSERT_TRUE(runs.finish(run));
