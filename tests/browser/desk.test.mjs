@@ -6,6 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
+import { execFile } from 'node:child_process';
 import { args, isoDay } from './harness.mjs';
 import { Desk, csv } from './desk_pages.mjs';
 
@@ -293,4 +295,62 @@ test('every GET of the desk, and of every link and form target on its pages, lea
   assert.ok(seen.size > 30, `only ${seen.size} paths visited`);
   assert.equal(dbHash(), before, 'a GET changed the database');
   await page.context().close();
+});
+
+// Issue 8: a run that failed as a whole reads in the page's language: a
+// calendar file that is not there, and a calendar URL whose server answered
+// 404 (the words name its host only). The runs' English errors stay for
+// the CLI.
+test('failed import runs and the date inputs read in Spanish', async () => {
+  const server = http.createServer((req, res) => { res.statusCode = 404; res.end('gone'); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/partner/cal.ics`;
+  // Asynchronous: the 404 server answers from this process's event loop.
+  const cli = (input) => new Promise((resolve) => execFile(opts.binary,
+    ['--config', ws.config, 'import', 'ics', input, '--site', 'HOU'],
+    { cwd: ws.dir, encoding: 'utf8', timeout: 120000 },
+    (err, stdout, stderr) => resolve({ status: err ? (err.code ?? 1) : 0, stdout, stderr })));
+  const missing = await cli(`${ws.dir}/gone/partner.ics`);
+  assert.notEqual(missing.status, 0, missing.stdout);
+  assert.match(missing.stderr, /partner\.ics: cannot open/);
+  const notFound = await cli(url);
+  assert.notEqual(notFound.status, 0, notFound.stdout);
+  assert.match(notFound.stderr, /HTTP 404/);
+  server.close();
+
+  const es = await login('coord', 'es-MX');
+  await go(es, '/imports');
+  const boxes = es.locator('main .error-box');
+  assert.equal(await boxes.count(), 2, 'both failed runs are listed');
+  const texts = await boxes.allTextContents();
+  assert.match(texts[0], /el servidor 127\.0\.0\.1 respondió con el código HTTP 404/, texts[0]);
+  assert.match(texts[1], /el archivo partner\.ics no existe/, texts[1]);
+  for (const t of texts) {
+    assert.doesNotMatch(t, /\b(cannot|open|such|file|directory|answered|after|attempts)\b/i, t);
+    assert.ok(!t.includes(ws.dir), `the page names the file, not its directory: ${t}`);
+  }
+  await check(es, 'imports-failed-es');
+
+  // Native date inputs keep the browser's own order (mm/dd/yyyy in an
+  // English Chromium); the hint under each says so in the page's language.
+  for (const path of ['/sessions', '/closures', '/reports', `/plan`]) {
+    await go(es, path);
+    const dates = es.locator('main input[type=date]');
+    assert.ok(await dates.count() >= 1, `${path} has a date input`);
+    for (const input of await dates.all()) {
+      const hint = await input.getAttribute('aria-describedby');
+      assert.ok(hint, `${path}: a date input without a hint`);
+      assert.match(await es.textContent(`#${hint.split(' ')[0]}`), /^Día, mes y año en el orden que muestra su navegador$/);
+    }
+  }
+  await go(es, '/closures');
+  await check(es, 'closures-date-es');
+  await es.context().close();
+
+  const en = await login('coord', 'en-US');
+  await go(en, '/imports');
+  const english = await en.locator('main .error-box').allTextContents();
+  assert.match(english[0], /the server 127\.0\.0\.1 answered with HTTP status 404/);
+  assert.match(english[1], /the file partner\.ics does not exist/);
+  await en.context().close();
 });

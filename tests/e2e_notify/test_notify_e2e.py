@@ -288,8 +288,9 @@ class NotifySmtp(unittest.TestCase):
                           and m["Subject"].startswith("ALERT")])
 
     def test_the_daily_digest_words_each_unfilled_reason_in_the_coordinators_language(self):
-        """Issue 8: the reason comes from app/'s catalogs in the coordinator's
-        language; a Spanish digest carried the English reason before."""
+        """Issue 8: the reason and why a failed import failed come from app/'s
+        catalogs in the coordinator's language; a Spanish digest carried the
+        English words before."""
         now = datetime.datetime.now(datetime.timezone.utc)
         due = max(now - datetime.timedelta(minutes=2),
                   now.replace(hour=0, minute=0, second=0, microsecond=0))
@@ -310,6 +311,12 @@ class NotifySmtp(unittest.TestCase):
         self.ws.run("volunteers", "import", self.ws.write(
             "volunteers.csv", h.VOL_HEADER + f"v0001,Volunteer 1,v1@example.org,,watcher,CHI,"
                                              f"spanish,3,{other},,,yes,en\n"))
+        # A calendar import that failed as a whole: the digest says why in
+        # the coordinator's language (the run's English error is the CLI's).
+        failed = self.ws.run("import", "ics", self.ws.path("gone/partner.ics"), "--site", "CHI",
+                             check=None)
+        self.assertNotEqual(failed.returncode, 0)
+        self.assertIn("partner.ics: cannot open", failed.stderr)
         self.daemon()
         deadline = time.time() + 60
         digests = {}
@@ -324,7 +331,10 @@ class NotifySmtp(unittest.TestCase):
         en, es = digests["hal@example.org"], digests["maria@example.org"]
         self.assertIn(f"1 × no active volunteer for CHI on {weekday_en} mornings", en)
         self.assertIn(f"1 × ningún voluntario activo para CHI los {weekday_es} por la mañana", es)
-        for english in ("no active volunteer", "mornings", weekday_en, "no volunteer assigned"):
+        self.assertIn("el archivo partner.ics no existe", es)
+        self.assertIn("the file partner.ics does not exist", en)
+        for english in ("no active volunteer", "mornings", weekday_en, "no volunteer assigned",
+                        "cannot open", "No such file", "does not exist"):
             self.assertNotIn(english, es)
         for ref in CASE_REFS:
             self.assertNotIn(ref, en + es)
