@@ -25,12 +25,11 @@
 // connection while it has bytes to answer; when a read without waiting finds
 // none, it parks the connection on an event loop (a thread with an epoll set,
 // level-triggered; one per core, at most two, as nginx runs one worker per
-// core; the descriptor number picks the loop) and returns to the pool. Until then, one pool thread per open
-// connection waited in recv() for the next request, so every request cost a
-// thread wake-up (two context switches): at 200 connections, 200 threads each
-// woken per request (perf), while nginx's two workers take many ready sockets
-// per epoll_wait(). Now idle keep-alive connections, however many, leave the
-// pool free for requests (tested: more idle connections than pool threads,
+// core; the descriptor number picks the loop) and returns to the pool. Until then, one pool thread
+// per open connection waited in recv() for the next request, so every request cost a thread wake-up
+// (two context switches): at 200 connections, 200 threads each woken per request (perf), while
+// nginx's two workers take many ready sockets per epoll_wait(). Now idle keep-alive connections,
+// however many, leave the pool free for requests (tested: more idle connections than pool threads,
 // and a fresh request is still answered at once).
 //
 // When a parked connection becomes readable, the loop reads what arrived. If
