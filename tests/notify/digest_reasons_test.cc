@@ -3,8 +3,10 @@
 // it in its coordinator's language.
 #include <gtest/gtest.h>
 
-#include "../store/temp_db.h"
+#include <vector>
+
 #include "notify/digest_source.h"
+#include "tests/store/temp_db.h"
 #include "tests/support/utc.h"
 
 namespace cw::notify {
@@ -48,11 +50,11 @@ class DigestReasons : public ::testing::Test {
 };
 
 TEST_F(DigestReasons, ThePreviewRunsOnceForEveryCoordinatorOfARun) {
-  const DigestWords reasons = counting();
-  const DigestWords copy = reasons;  // a second worker thread's copy shares the memo
+  // Two worker threads' copies of the daemon's one DigestWords share its memo.
+  const std::vector<DigestWords> workers(2, counting());
   const char* locales[] = {"en", "es", "en", "es", "es"};
   for (int i = 0; i < 5; ++i) {
-    const auto& r = i % 2 ? copy : reasons;
+    const auto& r = workers[i % 2];
     ASSERT_TRUE(
         load_digest(*db, coordinator(i, locales[i]), now + std::chrono::seconds(20 * i), r));
   }

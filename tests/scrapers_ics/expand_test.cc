@@ -145,6 +145,7 @@ TEST(IcsExpand, BadEventsAreRejectedWithReasonAndLine) {
                                                                     {"too-many-occurrences", 32}}));
   // Each names the property at fault (app/import_text words it).
   std::vector<std::string> fields;
+  fields.reserve(x.rejects.size());
   for (const auto& r : x.rejects) fields.push_back(r.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"DTSTART", "RRULE", "UID", "DTSTART", "DTSTART", "",
                                               "RRULE"}));

@@ -305,6 +305,7 @@ TEST_F(FeedLoopTest, StopDuringLoadEndsCleanly) {
   std::atomic<int> answered{0};
   std::atomic<int> broken{0};
   std::vector<std::thread> clients;
+  clients.reserve(8);
   for (int i = 0; i < 8; ++i) {
     clients.emplace_back([&] {
       Raw c(port);
