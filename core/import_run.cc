@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace cw {
 
 std::string json_escape(std::string_view s) {
@@ -161,16 +163,6 @@ Phrase failure_of(const Error& e) {
       break;
   }
   return run_failure(RunFailure::internal);
-}
-
-std::string url_host(std::string_view url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  auto rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest = rest.substr(at + 1);
-  if (rest.starts_with('[')) return std::string(rest.substr(0, rest.find(']') + 1));
-  return std::string(rest.substr(0, rest.find(':')));
 }
 
 std::string input_label(std::string_view path_or_url) {

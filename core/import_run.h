@@ -66,8 +66,6 @@ Error failed_as(Error e, Phrase p);
 // The phrase a failed run records for `e`: e's own when it is a run failure
 // phrase, else the kind of e.code.
 Phrase failure_of(const Error& e);
-// "example.org" of "https://example.org:8443/path?q" ("" when not a URL).
-std::string url_host(std::string_view url);
 // What a failure may name of an input: a URL's host, a path's file name.
 std::string input_label(std::string_view path_or_url);
 

@@ -28,5 +28,10 @@ bool starts_with_utf8_bom(std::string_view s);
 // s with & < > " ' replaced by entities: safe as HTML text and attribute
 // values (pages and e-mail bodies alike).
 std::string escape_html(std::string_view s);
+// The host of a URL: "watch.example.org" of "https://u:p@watch.example.org:8443/x?q"
+// (no scheme, credentials, port, path); an IPv6 literal keeps its brackets
+// ("[::1]"). Without "://" the whole string is read as host[:port][/path],
+// so a path ("/srv/h.csv") has no host ("").
+std::string url_host(std::string_view url);
 
 }  // namespace cw

@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
+
 namespace cw::daemon {
 namespace {
 
@@ -116,17 +118,8 @@ bool plausible_email(const std::string& s) {
          s.find_first_of(" \t\r\n<>,;\"") == std::string::npos;
 }
 
-// "smtp://host:587/..." → "host".
-std::string url_host(const std::string& url) {
-  auto rest = url.substr(url.find("://") + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = rest.rfind('@'); at != std::string::npos) rest = rest.substr(at + 1);
-  if (!rest.empty() && rest.front() == '[') return rest.substr(1, rest.find(']') - 1);
-  return rest.substr(0, rest.find(':'));
-}
-
 bool loopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.starts_with("127.");
+  return host == "localhost" || host == "[::1]" || host.starts_with("127.");
 }
 
 bool one_line(const std::string& s) { return s.find_first_of("\r\n") == std::string::npos; }

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/text.h"
 #include "feeds/ical_handle.h"
 #include "feeds/ical_zones.h"
 
@@ -137,16 +138,6 @@ Result<ComponentPtr> new_event(const FeedSpec& spec, const std::string& host, co
 
 }  // namespace
 
-std::string uid_host(const std::string& public_url) {
-  std::string_view s = public_url;
-  if (const auto scheme = s.find("://"); scheme != std::string_view::npos)
-    s.remove_prefix(scheme + 3);
-  s = s.substr(0, s.find_first_of("/?#"));
-  if (const auto at = s.rfind('@'); at != std::string_view::npos) s.remove_prefix(at + 1);
-  if (!s.empty() && s.front() == '[') return std::string(s.substr(0, s.find(']') + 1));
-  return std::string(s.substr(0, s.find(':')));
-}
-
 Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selection) {
   ComponentPtr cal(icalcomponent_new_vcalendar());
   icalcomponent* c = cal.get();
@@ -163,7 +154,7 @@ Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selec
   icalcomponent_add_property(c, refresh);
   add_x(c, "X-PUBLISHED-TTL", "PT1H");
 
-  const std::string host = uid_host(spec.public_url);
+  const std::string host = url_host(spec.public_url);
   std::map<std::string, YearSpan> zones;
   std::vector<ComponentPtr> events;
   events.reserve(selection.events.size());

@@ -40,7 +40,4 @@ struct FeedSpec {
 
 Result<std::string> render_calendar(const FeedSpec& spec, const Selection& selection);
 
-// "watch.example.org" for "https://watch.example.org:8443/x" (no port, no path).
-std::string uid_host(const std::string& public_url);
-
 }  // namespace cw::feeds

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "feeds/ical_writer.h"
 #include "notify/compose.h"
 #include "notify/mime.h"
@@ -101,7 +102,7 @@ Result<Outgoing> assemble(store::Database& db, const store::OutboxRow& row,
   Outgoing out;
   out.channel = row.channel;
   out.recipient = row.recipient;
-  out.message_id = message_id_for(row.idem_key, feeds::uid_host(ctx.public_url));
+  out.message_id = message_id_for(row.idem_key, url_host(ctx.public_url));
   if (row.channel == "webhook") {
     out.body = webhook_body(row, r, out.message_id, who).dump();
     return out;

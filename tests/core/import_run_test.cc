@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "core/text.h"
+
 namespace cw {
 namespace {
 

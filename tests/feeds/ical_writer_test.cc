@@ -7,6 +7,7 @@
 
 #include <sstream>
 
+#include "core/text.h"
 #include "feed_fixtures.h"
 #include "feeds/ical_zones.h"
 
@@ -188,10 +189,11 @@ TEST_F(IcalWriter, GivesEachZoneItsOwnVtimezone) {
 }
 
 TEST(UidHost, DropsSchemePortPathAndCredentials) {
-  EXPECT_EQ(uid_host("https://watch.example.org"), "watch.example.org");
-  EXPECT_EQ(uid_host("http://127.0.0.1:8080/x"), "127.0.0.1");
-  EXPECT_EQ(uid_host("http://u:p@h.example:1/"), "h.example");
-  EXPECT_EQ(uid_host("http://[::1]:8080"), "[::1]");
+  EXPECT_EQ(url_host("https://watch.example.org"), "watch.example.org");
+  EXPECT_EQ(url_host("http://127.0.0.1:8080/x"), "127.0.0.1");
+  EXPECT_EQ(url_host("http://u:p@h.example:1/"), "h.example");
+  EXPECT_EQ(url_host("http://[::1]:8080"), "[::1]");
+  EXPECT_EQ(url_host("watch.example.org/x"), "watch.example.org");
 }
 
 }  // namespace
